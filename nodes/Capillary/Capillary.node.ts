@@ -1,0 +1,74 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as earn from './actions/earn.operation';
+import * as enrol from './actions/enrol.operation';
+import * as enrolAndEarn from './actions/enrolAndEarn.operation';
+import { customerFields } from './actions/fields';
+import { optionsCollection } from './actions/options';
+import { router } from './actions/router';
+
+export class Capillary implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Capillary',
+		name: 'capillary',
+		icon: { light: 'file:capillary.svg', dark: 'file:capillary.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ { enrol: "Enrol", earn: "Issue (Earn)", enrolAndEarn: "Enrol and Issue" }[$parameter["operation"]] }}',
+		description:
+			'Enrol customers in Capillary loyalty promotions and issue them, up to 100 per request. Changes customer state.',
+		defaults: { name: 'Capillary' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Success', 'Failed'],
+		credentials: [
+			{ name: 'capillaryOAuthApi', required: true, displayOptions: { show: { authentication: ['oAuth'] } } },
+			{ name: 'capillaryBasicApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'OAuth (Client Key and Secret)', value: 'oAuth' },
+					{ name: 'Basic Auth (Till)', value: 'basicAuth' },
+				],
+				default: 'oAuth',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Loyalty Promotion', value: 'loyaltyPromotion' }],
+				default: 'loyaltyPromotion',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['loyaltyPromotion'] } },
+				options: [enrol.option, earn.option, enrolAndEarn.option],
+				default: 'enrolAndEarn',
+			},
+			{
+				displayName:
+					'Keep "Retry On Fail" (node Settings) off, above all for Issue: it re-runs the whole node and re-sends every batch, including those already applied, so customers can be issued twice.',
+				name: 'retryOnFailNotice',
+				type: 'notice',
+				default: '',
+			},
+			...customerFields,
+			optionsCollection,
+		],
+
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

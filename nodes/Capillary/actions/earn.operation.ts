@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
+
+import { runBulkOperation, type OperationResult } from './runBulkOperation';
+import { sendAction } from './sendAction';
+
+export const option: INodePropertyOptions = {
+	name: 'Issue (Earn)',
+	value: 'earn',
+	action: 'Issue a promotion to customers',
+	description:
+		'Issue a promotion to customers (bulkAction EARN): a Direct Issue promotion, or an Enrol & Issue one they are enrolled in. Changes customer state and is not idempotent: a repeat issues again.',
+};
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<OperationResult> {
+	return await runBulkOperation(this, items, sendAction('EARN'));
+}

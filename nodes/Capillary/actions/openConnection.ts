@@ -1,0 +1,28 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { FatalFailure } from '../helpers/types';
+import type { CapillaryCredentialType } from '../transport';
+import { resolveBaseUrl } from '../transport/baseUrl';
+import { isNotSentError } from '../transport/notSent';
+import type { Connection } from '../transport/bulkEnrolAndEarn';
+import type { BulkOptions } from './readOptions';
+
+/**
+ * The credential type the Authentication parameter picks, and the API root its credential points at.
+ * A credential that cannot be used is a failure of the whole run, not an exception: in a continue
+ * mode, a thrown error would send the input items down the Success output.
+ */
+export async function openConnection(
+	context: IExecuteFunctions,
+	options: BulkOptions,
+): Promise<Connection | { fatal: FatalFailure }> {
+	const authentication = context.getNodeParameter('authentication', 0) as string;
+	const credentialType: CapillaryCredentialType = authentication === 'basicAuth' ? 'capillaryBasicApi' : 'capillaryOAuthApi';
+	try {
+		const credentials = await context.getCredentials(credentialType);
+		return { credentialType, baseUrl: resolveBaseUrl(credentials), timeout: options.timeout };
+	} catch (error) {
+		const reason = isNotSentError(error) ? error.message : 'the Capillary credential could not be loaded';
+		return { fatal: { code: null, message: `${reason}. Fix the credential: nothing was sent` } };
+	}
+}

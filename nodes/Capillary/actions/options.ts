@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const optionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 100,
+			description: 'Customers per request (Capillary accepts at most 100; some organisations set a lower cap)',
+		},
+		{
+			displayName: 'Deduplicate',
+			name: 'deduplicate',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to send identical customers (same identifier and source, same promotion) once. Every duplicate item still gets its own output item, marked with duplicateOf. Capillary processes duplicates in one request twice.',
+		},
+		{
+			displayName: 'Include Input Fields',
+			name: 'includeInputFields',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to merge the input item’s fields into the output item, under the result fields',
+		},
+		{
+			displayName: 'Parallel Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 1,
+			description: 'How many batches may be in flight at once. Capillary rate-limits per API key.',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1000, maxValue: 600000 },
+			default: 60000,
+			description:
+				'How long to wait for one request. A request that times out may still have been applied: its customers are Failed with outcome "unknown" and are not resent.',
+		},
+	],
+};

@@ -1,0 +1,77 @@
+import type { BatchResponse, CustomerError, FatalFailure } from './types';
+
+/** The server certainly did not act, and trying again later may pass. */
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 461, 503, 521]);
+/** Every later request would fail the same way: stop sending. */
+const FATAL_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 415]);
+const BATCH_LIMIT_CODE = 1060;
+/** Network failures that happen before the request reaches the server. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export interface RequestFailure {
+	error: CustomerError;
+	fatal?: FatalFailure;
+	transient: boolean;
+}
+
+/** A whole request failed without a per-customer `response[]`: what that means for each of its customers. */
+export function classifyFailure(response: BatchResponse): RequestFailure {
+	if (response.type === 'notSent') {
+		return failure({ code: null, message: response.message, outcome: 'not_applied' }, true);
+	}
+	if (response.type === 'network') {
+		const notSent = !response.sent || NOT_SENT_CODES.has(response.code);
+		return notSent
+			? failure({ code: response.code, message: `Could not reach Capillary: ${response.message}`, outcome: 'not_applied' }, true)
+			: failure({
+					code: response.code,
+					message: `No answer from Capillary after the request was sent (${response.message}): it may have been applied`,
+					outcome: 'unknown',
+				});
+	}
+	const { statusCode } = response;
+	const apiError = firstApiError(response.body);
+	const detail = apiError?.message ? `: ${apiError.message}` : '';
+	const code = apiError?.code ?? statusCode;
+	if (apiError?.code === BATCH_LIMIT_CODE) {
+		const message = `Capillary refused the batch size (code 1060${detail}): lower the Batch Size option`;
+		return failure({ code, message, outcome: 'not_applied' }, true);
+	}
+	if (statusCode >= 200 && statusCode < 300) {
+		const message = `Capillary answered HTTP ${statusCode} without a per-customer response: it may have been applied`;
+		return failure({ code, message, outcome: 'unknown' });
+	}
+	if (statusCode >= 500 && !TRANSIENT_STATUSES.has(statusCode)) {
+		const message = `Capillary failed with HTTP ${statusCode}${detail} and no per-customer response: it may have been applied`;
+		return failure({ code, message, outcome: 'unknown' });
+	}
+	const message = `Capillary refused the request with HTTP ${statusCode}${detail}${hint(statusCode)}`;
+	return {
+		...failure({ code, message, outcome: 'not_applied' }, FATAL_STATUSES.has(statusCode)),
+		transient: TRANSIENT_STATUSES.has(statusCode),
+	};
+}
+
+function failure(error: Omit<CustomerError, 'kind'>, fatal = false): RequestFailure {
+	const full: CustomerError = { kind: 'request_failed', ...error };
+	return { error: full, fatal: fatal ? { message: full.message, code: full.code } : undefined, transient: false };
+}
+
+function hint(statusCode: number): string {
+	if (statusCode === 401) return ' (check the credential and its cluster)';
+	if (statusCode === 403) return ' (the API client or till lacks write access to customers, or a field is missing)';
+	if (statusCode === 404) return ' (check the cluster or base URL)';
+	return '';
+}
+
+/** The first `{code, message}` of a request-level `errors[]`, if the body has one. */
+export function firstApiError(body: unknown): { code?: number; message?: string } | undefined {
+	const errors = (body as { errors?: unknown } | null | undefined)?.errors;
+	const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+	if (!first || typeof first !== 'object') return undefined;
+	const { code, message } = first as { code?: unknown; message?: unknown };
+	return {
+		code: typeof code === 'number' ? code : undefined,
+		message: typeof message === 'string' ? message.slice(0, 500) : undefined,
+	};
+}

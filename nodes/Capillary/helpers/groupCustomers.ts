@@ -1,0 +1,55 @@
+import type { CustomerRequest, IdentifierName, PromotionRef } from './types';
+
+/** Customers that can share one request body: same program, promotion and identifier type. */
+export interface CustomerGroup {
+	programId: number;
+	promotion: PromotionRef;
+	identifierName: IdentifierName;
+	/** In input order; with deduplication, the first item of each identical customer only. */
+	customers: CustomerRequest[];
+}
+
+export interface GroupedCustomers {
+	groups: CustomerGroup[];
+	/** Item index of a duplicate → item index of the first identical customer, which is sent. */
+	duplicateOf: Map<number, number>;
+}
+
+/** Groups customers in first-seen order, keeping input order within each group. */
+export function groupCustomers(customers: CustomerRequest[], deduplicate: boolean): GroupedCustomers {
+	const groups = new Map<string, CustomerGroup & { firstByCustomer: Map<string, number> }>();
+	const duplicateOf = new Map<number, number>();
+	for (const customer of customers) {
+		const key = groupKey(customer);
+		let group = groups.get(key);
+		if (!group) {
+			const { programId, promotion, identifierName } = customer;
+			group = { programId, promotion, identifierName, customers: [], firstByCustomer: new Map() };
+			groups.set(key, group);
+		}
+		if (deduplicate) {
+			const customerKey = `${customer.identifierValue}\u0000${customer.source}`;
+			const first = group.firstByCustomer.get(customerKey);
+			if (first !== undefined) {
+				duplicateOf.set(customer.itemIndex, first);
+				continue;
+			}
+			group.firstByCustomer.set(customerKey, customer.itemIndex);
+		}
+		group.customers.push(customer);
+	}
+	return {
+		groups: [...groups.values()].map(({ programId, promotion, identifierName, customers }) => ({
+			programId,
+			promotion,
+			identifierName,
+			customers,
+		})),
+		duplicateOf,
+	};
+}
+
+function groupKey({ programId, promotion, identifierName }: CustomerRequest): string {
+	const promotionKey = 'promotionId' in promotion ? `id:${promotion.promotionId}` : `code:${promotion.promoIdentifier}`;
+	return `${programId}\u0000${promotionKey}\u0000${identifierName}`;
+}

@@ -1,0 +1,101 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { SOURCES } from './sources';
+import type { CustomerRequest, IdentifierName, PromotionRef } from './types';
+import { IDENTIFIER_NAMES, identifierProblem } from './validateIdentifier';
+
+/** The parameter values of one item, as n8n evaluated them. */
+export interface RawCustomer {
+	itemIndex: number;
+	programId: unknown;
+	promotionMode: string;
+	promotionValue: unknown;
+	identifierName: unknown;
+	identifierValue: unknown;
+	source: unknown;
+}
+
+/** A parameter whose expression failed for this item; its message says why. */
+export class ParameterError {
+	constructor(readonly message: string) {}
+}
+
+const FIELD_LABELS = [
+	['programId', 'Program ID'],
+	['promotionValue', 'Promotion'],
+	['identifierName', 'Identifier Type'],
+	['identifierValue', 'Identifier Value'],
+	['source', 'Source'],
+] as const;
+
+export type MappedCustomer =
+	| { valid: true; customer: CustomerRequest }
+	| { valid: false; itemIndex: number; fields: IDataObject; message: string };
+
+/** Validates one item's values; an invalid item's message names the item and the field. */
+export function mapCustomer(raw: RawCustomer): MappedCustomer {
+	const identifierValue = toText(raw.identifierValue);
+	const fields: IDataObject = {
+		identifierName: raw.identifierName as string,
+		identifierValue,
+		source: raw.source as string,
+		programId: raw.programId as string,
+		[raw.promotionMode === 'promoIdentifier' ? 'promoIdentifier' : 'promotionId']: raw.promotionValue as string,
+	};
+	const invalid = (field: string, problem: string): MappedCustomer => ({
+		valid: false,
+		itemIndex: raw.itemIndex,
+		fields,
+		message: `Item ${raw.itemIndex}: ${field} ${problem}`,
+	});
+
+	const unevaluated = FIELD_LABELS.find(([key]) => raw[key] instanceof ParameterError);
+	if (unevaluated) {
+		const [key, label] = unevaluated;
+		return invalid(label, `could not be evaluated: ${(raw[key] as ParameterError).message}`);
+	}
+	const programId = positiveInteger(raw.programId);
+	if (programId === undefined) return invalid('Program ID', `"${toText(raw.programId)}" is not a positive whole number`);
+	const promotion = promotionRef(raw.promotionMode, raw.promotionValue);
+	if (typeof promotion === 'string') return invalid(promotion, describe(raw.promotionValue));
+	if (!IDENTIFIER_NAMES.includes(raw.identifierName as IdentifierName)) {
+		return invalid('Identifier Type', `"${toText(raw.identifierName)}" is not one of mobile, email, id`);
+	}
+	const identifierName = raw.identifierName as IdentifierName;
+	const problem = identifierProblem(identifierName, identifierValue);
+	if (problem) return invalid(`Identifier Value (${identifierName})`, problem);
+	if (!SOURCES.includes(raw.source as string)) {
+		return invalid('Source', `"${toText(raw.source)}" is not one of ${SOURCES.join(', ')}`);
+	}
+	Object.assign(fields, { programId, ...promotion });
+	return {
+		valid: true,
+		customer: { itemIndex: raw.itemIndex, programId, promotion, identifierName, identifierValue, source: raw.source as string },
+	};
+}
+
+function promotionRef(mode: string, value: unknown): PromotionRef | string {
+	if (mode === 'promoIdentifier') {
+		const promoIdentifier = toText(value);
+		return promoIdentifier === '' || promoIdentifier.length > 255 ? 'Promotion Identifier' : { promoIdentifier };
+	}
+	const promotionId = positiveInteger(value);
+	return promotionId === undefined ? 'Promotion ID' : { promotionId };
+}
+
+function positiveInteger(value: unknown): number | undefined {
+	const text = toText(value);
+	if (!/^\d{1,15}$/.test(text)) return undefined;
+	const number = Number(text);
+	return number > 0 ? number : undefined;
+}
+
+function describe(value: unknown): string {
+	const text = toText(value);
+	return text === '' ? 'is empty' : `"${text}" is not valid`;
+}
+
+function toText(value: unknown): string {
+	if (value === undefined || value === null || value instanceof ParameterError) return '';
+	return (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
+}

@@ -1,0 +1,63 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export type Operation = 'enrol' | 'earn' | 'enrolAndEarn';
+export type BulkAction = 'ENROL' | 'EARN';
+export type IdentifierName = 'mobile' | 'email' | 'id';
+
+export type PromotionRef = { promotionId: number } | { promoIdentifier: string };
+
+/** One input item, read and validated: ready to send. */
+export interface CustomerRequest {
+	itemIndex: number;
+	programId: number;
+	promotion: PromotionRef;
+	identifierName: IdentifierName;
+	identifierValue: string;
+	source: string;
+}
+
+export type ErrorKind = 'invalid_input' | 'rejected' | 'request_failed' | 'unmatched';
+/** `not_applied`: certainly not enrolled/issued. `unknown`: may have been. */
+export type Outcome = 'not_applied' | 'unknown';
+
+export interface CustomerError {
+	kind: ErrorKind;
+	code: number | string | null;
+	message: string;
+	outcome: Outcome;
+	/** The raw response body, for `unmatched` failures. */
+	response?: unknown;
+}
+
+export interface AppliedIds {
+	entityId?: number;
+	issualId?: string;
+	earnedId?: string;
+	warnings: unknown[];
+	requestId?: string;
+}
+
+export type CustomerResult =
+	| ({ status: 'success' } & AppliedIds)
+	| ({ status: 'failed'; error: CustomerError } & Partial<AppliedIds>);
+
+/** What a whole request came back as, before pairing. */
+export type BatchResponse =
+	| { type: 'http'; statusCode: number; body: unknown; requestId?: string }
+	| { type: 'network'; code: string; message: string; sent: boolean }
+	| { type: 'notSent'; message: string };
+
+/** A request-level failure that makes sending further batches pointless. */
+export interface FatalFailure {
+	message: string;
+	code: number | string | null;
+}
+
+/** Result fields for one input item, before the router turns them into an output item. */
+export interface ItemResult {
+	itemIndex: number;
+	fields: IDataObject;
+	result: CustomerResult;
+	enrolled?: boolean | null;
+	duplicateOf?: number;
+}

@@ -1,0 +1,82 @@
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import { ApplicationError } from 'n8n-workflow';
+
+import { notSentTags } from './notSent';
+
+/** Capillary clusters; v1.1, v2 and v3 share these hosts. Option values are stored in users' credentials. */
+export const CLUSTER_HOSTS = {
+	apac: 'https://apac.api.capillarytech.com',
+	apac2: 'https://apac2.api.capillarytech.com',
+	eu: 'https://eu.api.capillarytech.com',
+	us: 'https://us.api.capillarytech.com',
+	china: 'https://api.capillarytech.cn.com',
+} as const;
+
+export type Cluster = keyof typeof CLUSTER_HOSTS | 'custom';
+
+export const clusterProperties: INodeProperties[] = [
+	{
+		displayName: 'Cluster',
+		name: 'cluster',
+		type: 'options',
+		options: [
+			{ name: 'Asia-2 / SEA', value: 'apac2' },
+			{ name: 'China', value: 'china' },
+			{ name: 'Custom Base URL', value: 'custom' },
+			{ name: 'EU', value: 'eu' },
+			{ name: 'India / Asia-1', value: 'apac' },
+			{ name: 'US', value: 'us' },
+		],
+		default: 'apac',
+		description: 'The Capillary cluster your organisation lives on (the host of your InTouch login)',
+	},
+	{
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://eu.api.capillarytech.com',
+		description:
+			'Host root of the Capillary API, without /v2. Must use https://, except on localhost.',
+		displayOptions: { show: { cluster: ['custom'] } },
+	},
+];
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The API root for a credential, without a trailing slash.
+ * Throws (tagged not-sent) a message safe to show (it never contains a secret) when the URL is not allowed:
+ * anything but https, except http on a loopback host.
+ */
+export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const cluster = credentials.cluster as Cluster | undefined;
+	if (cluster && cluster !== 'custom') {
+		const host = CLUSTER_HOSTS[cluster];
+		if (!host) throw new ApplicationError(`Unknown Capillary cluster "${String(cluster)}"`, notSentTags);
+		return host;
+	}
+	return checkCustomBaseUrl(String(credentials.baseUrl ?? ''));
+}
+
+export function checkCustomBaseUrl(raw: string): string {
+	const trimmed = raw.trim().replace(/\/+$/, '');
+	const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
+	if (!url) {
+		throw new ApplicationError(
+			'The custom Base URL is not a valid URL: enter the API host root, such as https://eu.api.capillarytech.com', notSentTags);
+	}
+	if (url.username || url.password) {
+		throw new ApplicationError('The custom Base URL must not contain a user name or password', notSentTags);
+	}
+	const secure = url.protocol === 'https:';
+	const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname);
+	if (!secure && !loopbackHttp) {
+		throw new ApplicationError(
+			`The custom Base URL must use https:// (http:// is allowed only for localhost), got ${url.protocol}//${url.host}`, notSentTags);
+	}
+	return trimmed;
+}
+
+/** The same resolution as an n8n expression, for credential test requests (which cannot call code). */
+export const baseUrlExpression = `={{ $credentials.cluster === 'custom' ? String($credentials.baseUrl).trim().replace(/\\/+$/, '') : ${JSON.stringify(CLUSTER_HOSTS)}[$credentials.cluster] }}`;

@@ -1,0 +1,80 @@
+import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { testCredential } from '../engine/testCredential';
+
+let sandbox: CapillarySandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterEach(() => sandbox.reset());
+afterAll(async () => await sandbox.close());
+
+const TOKEN_PATH = '/v3/oauth/token/generate';
+const tokenRequests = () => sandbox.requests.filter((r) => r.path === TOKEN_PATH);
+const bulkRequests = () => sandbox.requests.filter((r) => r.bulkAction);
+const items = (from: number, count: number) => Array.from({ length: count }, (_, k) => ({ mobile: DEMO.customer(from + k).mobile }));
+const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1 } });
+
+test('the credential test passes with the right key and secret, and fails clearly with a wrong secret', async () => {
+	expect(await testCredential(sandboxCredentials(sandbox), 'capillaryOAuthApi')).toEqual({
+		status: 'OK',
+		message: 'Connection tested successfully',
+	});
+	const wrong = await testCredential(sandboxCredentials(sandbox, { oAuth: { clientSecret: 'WRONG-s3cret-9931' } }), 'capillaryOAuthApi');
+	expect(wrong.status).toBe('Error');
+	expect(wrong.message).toContain('refused the client key and secret');
+	expect(wrong.message).not.toContain('WRONG-s3cret-9931');
+});
+
+test('the token is fetched once and reused across requests and executions', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	const first = await runCapillary(credentials, { items: items(0, 3), parameters });
+	const second = await runCapillary(credentials, { items: items(3, 2), parameters });
+	expect(first.success).toHaveLength(3);
+	expect(second.success).toHaveLength(2);
+	expect(bulkRequests()).toHaveLength(5);
+	expect(tokenRequests()).toHaveLength(1);
+	expect(bulkRequests().every((r) => r.auth === 'oauth' && r.status === 200)).toBe(true);
+	expect(credentials.store.get('capillaryOAuthApi')!.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+});
+
+test('a token that expires mid-run is refreshed once and the request resent exactly once', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	sandbox.injectFault({ type: 'latency', ms: 0 });
+	sandbox.injectFault({ type: 'expireToken' });
+	const run = await runCapillary(credentials, { items: items(10, 3), parameters });
+	expect(run.success).toHaveLength(3);
+	expect(bulkRequests().map((r) => r.status)).toEqual([200, 401, 200, 200]);
+	expect(tokenRequests()).toHaveLength(2);
+	expect(sandbox.ledger.map((e) => e.customerId)).toEqual([10, 11, 12].map((k) => DEMO.customer(k).id));
+});
+
+test('an expired stored token is refreshed on the first 401', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	await runCapillary(credentials, { items: items(20, 1), parameters });
+	sandbox.expireAllTokens();
+	const run = await runCapillary(credentials, { items: items(21, 1), parameters });
+	expect(run.success).toHaveLength(1);
+	expect(bulkRequests().map((r) => r.status)).toEqual([200, 401, 200]);
+});
+
+test('a non-https custom host is refused before any request, with a clear message', async () => {
+	const credentials = sandboxCredentials(sandbox, { oAuth: { baseUrl: 'http://capillary.example.com' } });
+	const run = await runCapillary(credentials, { items: items(30, 1), parameters });
+	expect(run.error?.message).toBe(
+		'The custom Base URL must use https:// (http:// is allowed only for localhost), got http://capillary.example.com. Fix the credential: nothing was sent',
+	);
+	const test = await testCredential(credentials, 'capillaryOAuthApi');
+	expect(test).toEqual({ status: 'Error', message: expect.stringContaining('must use https://') });
+	expect(sandbox.requests).toEqual([]);
+});
+
+test('loopback hosts may use http, in every spelling', async () => {
+	for (const host of ['localhost', '127.0.0.1', '[::1]']) {
+		const url = sandbox.url.replace('127.0.0.1', host);
+		if (host === '[::1]') continue; // the sandbox listens on IPv4 only; the rule itself is unit-tested
+		const run = await runCapillary(sandboxCredentials(sandbox, { oAuth: { baseUrl: url } }), { items: items(40, 1), parameters });
+		expect(run.success).toHaveLength(1);
+		sandbox.reset();
+	}
+});

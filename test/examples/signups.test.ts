@@ -1,0 +1,26 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { startSandbox, type CapillarySandbox } from '../sandbox';
+import { sandboxCredentials } from '../engine/capillaryWorkflow';
+import { runWorkflow, type WorkflowJson } from '../engine/runWorkflow';
+
+let sandbox: CapillarySandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => await sandbox.close());
+
+test('the main job’s example workflow routes every sign-up to one output', async () => {
+	const file = path.resolve(__dirname, '../../examples/enrol-and-issue-signups.json');
+	const workflow = JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowJson;
+	const run = await runWorkflow(workflow, sandboxCredentials(sandbox));
+	expect(run.error).toBeUndefined();
+	const [success, failed] = run.outputs('Capillary');
+	expect(success.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 7, 8].map((item) => ({ item })));
+	expect(failed.map((i) => (i.json.error as { kind: string }).kind)).toEqual(['invalid_input', 'invalid_input', 'rejected', 'invalid_input']);
+	expect(run.outputs('Enrolled and issued')[0]).toHaveLength(6);
+	expect(run.outputs('Needs attention')[0]).toHaveLength(4);
+	expect(success[4].json).toMatchObject({ name: 'Asha Rao (form resubmitted)', duplicateOf: 0 });
+	expect(sandbox.ledger.filter((e) => e.action === 'EARN')).toHaveLength(5);
+});

@@ -1,0 +1,54 @@
+import { classifyFailure } from '../../nodes/Capillary/helpers/classifyFailure';
+
+const http = (statusCode: number, body: unknown = '') => ({ type: 'http' as const, statusCode, body });
+
+test.each([
+	[400, 'not_applied', true, false],
+	[401, 'not_applied', true, false],
+	[403, 'not_applied', true, false],
+	[404, 'not_applied', true, false],
+	[415, 'not_applied', true, false],
+	[409, 'not_applied', false, false],
+	[429, 'not_applied', false, true],
+	[461, 'not_applied', false, true],
+	[503, 'not_applied', false, true],
+	[521, 'not_applied', false, true],
+	[500, 'unknown', false, false],
+	[502, 'unknown', false, false],
+	[504, 'unknown', false, false],
+	[520, 'unknown', false, false],
+	[200, 'unknown', false, false],
+	[201, 'unknown', false, false],
+] as const)('HTTP %s without response[] → %s (fatal %s, transient %s)', (status, outcome, fatal, transient) => {
+	const failure = classifyFailure(http(status));
+	expect(failure.error).toMatchObject({ kind: 'request_failed', code: status, outcome });
+	expect(Boolean(failure.fatal)).toBe(fatal);
+	expect(failure.transient).toBe(transient);
+});
+
+test('request-level 1060 is fatal with a hint, whatever the status', () => {
+	const failure = classifyFailure(http(400, { errors: [{ code: 1060, message: 'Batch limit size exceeded' }] }));
+	expect(failure.error).toMatchObject({ code: 1060, outcome: 'not_applied' });
+	expect(failure.fatal?.message).toBe('Capillary refused the batch size (code 1060: Batch limit size exceeded): lower the Batch Size option');
+});
+
+test.each([
+	['ECONNREFUSED', true, 'not_applied', true],
+	['ENOTFOUND', true, 'not_applied', true],
+	['ECONNRESET', true, 'unknown', false],
+	['ECONNABORTED', true, 'unknown', false],
+	['ETIMEDOUT', false, 'not_applied', true],
+] as const)('network %s (sent %s) → %s', (code, sent, outcome, fatal) => {
+	const failure = classifyFailure({ type: 'network', code, message: 'm', sent });
+	expect(failure.error).toMatchObject({ code, outcome });
+	expect(Boolean(failure.fatal)).toBe(fatal);
+});
+
+test('a credential failure before sending is fatal and not applied', () => {
+	const failure = classifyFailure({ type: 'notSent', message: 'no token' });
+	expect(failure).toEqual({
+		error: { kind: 'request_failed', code: null, message: 'no token', outcome: 'not_applied' },
+		fatal: { code: null, message: 'no token' },
+		transient: false,
+	});
+});

@@ -1,0 +1,58 @@
+import { pairResults } from '../../nodes/Capillary/helpers/pairResults';
+import type { BatchResponse, CustomerRequest } from '../../nodes/Capillary/helpers/types';
+
+const customers: CustomerRequest[] = ['11', '12'].map((identifierValue, itemIndex) => ({
+	itemIndex,
+	programId: 1,
+	promotion: { promotionId: 2 },
+	identifierName: 'id',
+	identifierValue,
+	source: 'INSTORE',
+}));
+const http = (body: unknown, statusCode = 200): BatchResponse => ({ type: 'http', statusCode, body, requestId: 'r-1' });
+const ok = (entityId: number, extra = {}) => ({ result: { entityId, issualId: `i${entityId}`, earnedId: `e${entityId}`, ...extra }, errors: [], warnings: [] });
+
+test('pairs by position and keeps ids as strings', () => {
+	const { results, fatal } = pairResults('EARN', customers, http({ response: [ok(11), ok(12, { earnedId: 99 })] }));
+	expect(fatal).toBeUndefined();
+	expect(results).toEqual([
+		{ status: 'success', entityId: 11, issualId: 'i11', earnedId: 'e11', warnings: [], requestId: 'r-1' },
+		{ status: 'success', entityId: 12, issualId: 'i12', earnedId: '99', warnings: [], requestId: 'r-1' },
+	]);
+});
+
+test('an error entry with an applied id is rejected with outcome unknown, never not_applied', () => {
+	const entry = { result: { entityId: 11, issualId: 'i', earnedId: 'e' }, errors: [{ code: 5, message: 'odd' }] };
+	const { results } = pairResults('EARN', customers.slice(0, 1), http({ response: [entry] }));
+	expect(results[0]).toMatchObject({ status: 'failed', error: { kind: 'rejected', code: 5, outcome: 'unknown' } });
+});
+
+test.each([
+	['an entry that is not an object', { response: [ok(11), null] }],
+	['an entry with neither result nor errors', { response: [ok(11), { warnings: [] }] }],
+	['an entityId in the wrong place', { response: [ok(12), ok(11)] }],
+	['a longer array', { response: [ok(11), ok(12), ok(13)] }],
+])('%s makes the whole batch unmatched/unknown with the raw body', (_, body) => {
+	const { results } = pairResults('EARN', customers, http(body));
+	for (const result of results) {
+		expect(result).toMatchObject({ status: 'failed', error: { kind: 'unmatched', outcome: 'unknown', response: body } });
+	}
+});
+
+test('an ENROL result without issualId is unmatched/unknown', () => {
+	const { results } = pairResults('ENROL', customers.slice(0, 1), http({ response: [{ result: { entityId: 11 }, errors: [] }] }));
+	expect(results[0]).toMatchObject({ status: 'failed', error: { kind: 'unmatched', outcome: 'unknown' } });
+});
+
+test('a huge hostile message is cut, and odd types do not crash', () => {
+	const entry = { errors: [{ code: { nested: true }, message: 'x'.repeat(10_000) }], warnings: 'nope' };
+	const { results } = pairResults('EARN', customers.slice(0, 1), http({ response: [entry] }));
+	expect(results[0]).toMatchObject({ status: 'failed', warnings: [], error: { code: null, outcome: 'not_applied' } });
+	expect((results[0] as { error: { message: string } }).error.message).toHaveLength(500);
+});
+
+test('a response without response[] is classified as a request failure for every customer', () => {
+	const { results, fatal } = pairResults('EARN', customers, http({ errors: [{ code: 401, message: 'nope' }] }, 401));
+	expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
+	expect(fatal).toEqual({ code: 401, message: 'Capillary refused the request with HTTP 401: nope (check the credential and its cluster)' });
+});

@@ -1,0 +1,27 @@
+/** Per-customer codes of v2/promotion/bulk/enrolAndEarn, with the messages of Capillary's reference page. */
+export const ERROR_MESSAGES = {
+	8901: 'invalid entity type passed',
+	8881: 'Insufficient parameters passed; program ID and one of the promotion ID/identifiers are required',
+	1101: 'invalid programId passed',
+	8874: 'promotion id passed is invalid',
+	8892: 'promotion is inactive',
+	8902: 'bulk action passed not supported for loyalty/generic promotion type',
+	11013: 'identifierName, identifierValue, source can not be empty',
+	8896: 'Error occurred while issuing promotion to the customer',
+	8015: 'Customer not found for the given identifiers',
+	8899: 'Cannot enrol/issue to the user group',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const LIMIT_WARNING = {
+	status: true,
+	code: 8890,
+	message: 'promotion not issued due to config issues or customer exhausted limits',
+} as const;
+
+export const VALID_SOURCES: readonly string[] = [
+	'FACEBOOK', 'WEB_ENGAGE', 'INSTORE', 'MARTJACK', 'TMALL', 'TAOBAO', 'JD', 'ECOMMERCE', 'WEBSITE', 'LINE', 'ALL',
+];
+
+export const IDENTIFIER_NAMES = ['id', 'mobile', 'email'] as const;

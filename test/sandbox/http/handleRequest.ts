@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authScheme } from '../auth/authenticate';
+import { BULK_ENROL_AND_EARN_PATH } from '../state/faultQueue';
+import type { SandboxState } from '../state/sandboxState';
+import type { Fault, RequestRecord } from '../types';
+import { malformedResult, shortenedResult, statusFaultResult } from './faultResults';
+import type { HandlerResult } from './handlerTypes';
+import { parseJson, readBody, type ParsedJson } from './readBody';
+import { routeRequest } from './routeRequest';
+import { sendResult } from './sendResult';
+import type { Timers } from './timers';
+
+/**
+ * One request from arrival to answer: record it, take its fault (if one is queued for its path),
+ * read the body, act, wait the configured latency, answer. Faults marked afterApplying (and
+ * malformed/short) act on the answer after the handler applied the request; the others replace it.
+ */
+export async function handleRequest(request: IncomingMessage, response: ServerResponse, state: SandboxState, timers: Timers): Promise<void> {
+	const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+	const record: RequestRecord = {
+		at: Date.now(),
+		method: request.method ?? 'GET',
+		path: url.pathname,
+		status: null,
+		requestId: randomUUID(),
+		auth: authScheme(request.headers),
+	};
+	state.requests.push(record);
+	const fault = state.faults.take(record.path);
+	let body: ParsedJson;
+	try {
+		body = parseJson(await readBody(request));
+	} catch {
+		return; // the client went away while sending
+	}
+	if (record.path === BULK_ENROL_AND_EARN_PATH) describeBulkCall(record, body);
+	if (fault?.type === 'expireToken') state.tokens.expireAll();
+
+	const context = { requestId: record.requestId, method: record.method, path: record.path, query: url.searchParams, headers: request.headers, record, state };
+	const result = fault && actsBeforeApplying(fault)
+		? answerBeforeApplying(fault, request)
+		: answerAfterApplying(fault, routeRequest(context, body), request);
+	if (!result) return; // reset or hang: no answer
+	await timers.delay(state.settings.latencyMs + (fault?.type === 'latency' ? fault.ms : 0));
+	sendResult(response, record, result);
+}
+
+function actsBeforeApplying(fault: Fault): boolean {
+	return (fault.type === 'status' || fault.type === 'reset' || fault.type === 'hang') && !fault.afterApplying;
+}
+
+function answerBeforeApplying(fault: Fault, request: IncomingMessage): HandlerResult | undefined {
+	if (fault.type === 'status') return statusFaultResult(fault);
+	if (fault.type === 'reset') request.socket.destroy();
+	return undefined;
+}
+
+function answerAfterApplying(fault: Fault | undefined, applied: HandlerResult, request: IncomingMessage): HandlerResult | undefined {
+	switch (fault?.type) {
+		case 'status':
+			return statusFaultResult(fault);
+		case 'reset':
+			request.socket.destroy();
+			return undefined;
+		case 'hang':
+			return undefined;
+		case 'malformed':
+			return malformedResult();
+		case 'short':
+			return shortenedResult(applied, fault.drop);
+		default:
+			return applied;
+	}
+}
+
+/** Recorded whatever the outcome (even 401), so tests can count what the client sent. */
+function describeBulkCall(record: RequestRecord, body: ParsedJson): void {
+	if (!body.ok || typeof body.value !== 'object' || body.value === null) return;
+	const { bulkAction, customers } = body.value as Record<string, unknown>;
+	if (typeof bulkAction === 'string') record.bulkAction = bulkAction;
+	if (Array.isArray(customers)) record.customerCount = customers.length;
+}

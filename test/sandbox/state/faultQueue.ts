@@ -1,0 +1,35 @@
+import type { Fault } from '../types';
+
+export const BULK_ENROL_AND_EARN_PATH = '/v2/promotion/bulk/enrolAndEarn';
+
+interface QueuedFault {
+	fault: Fault;
+	remaining: number;
+}
+
+/**
+ * FIFO of injected faults. A request takes at most one fault: the oldest one aimed at its path
+ * (the bulk endpoint when the fault names no path). A fault stays queued until used `times` times.
+ */
+export class FaultQueue {
+	private readonly queue: QueuedFault[] = [];
+
+	add(fault: Fault): void {
+		const times = fault.times ?? 1;
+		if (!Number.isInteger(times) || times < 1) throw new RangeError('fault.times must be a positive integer');
+		this.queue.push({ fault, remaining: times });
+	}
+
+	take(path: string): Fault | undefined {
+		const index = this.queue.findIndex((queued) => (queued.fault.path ?? BULK_ENROL_AND_EARN_PATH) === path);
+		if (index < 0) return undefined;
+		const queued = this.queue[index];
+		queued.remaining -= 1;
+		if (queued.remaining === 0) this.queue.splice(index, 1);
+		return queued.fault;
+	}
+
+	clear(): void {
+		this.queue.length = 0;
+	}
+}

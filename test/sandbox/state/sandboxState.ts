@@ -1,0 +1,44 @@
+import { TokenStore } from '../auth/tokenStore';
+import type { LedgerEntry, RequestRecord, SandboxOptions } from '../types';
+import { FaultQueue } from './faultQueue';
+import { LoyaltyState } from './loyaltyState';
+
+export interface SandboxSettings {
+	tokenTtlSeconds: number;
+	batchLimit: number;
+	latencyMs: number;
+}
+
+export function settingsFrom(options: SandboxOptions): SandboxSettings {
+	const settings = {
+		tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
+		batchLimit: options.batchLimit ?? 100,
+		latencyMs: options.latencyMs ?? 0,
+	};
+	if (!Number.isInteger(settings.batchLimit) || settings.batchLimit < 1) throw new RangeError('batchLimit must be a positive integer');
+	if (!(settings.tokenTtlSeconds >= 0) || !(settings.latencyMs >= 0)) throw new RangeError('tokenTtlSeconds and latencyMs must be non-negative');
+	return settings;
+}
+
+/** Everything one sandbox instance remembers. reset() returns it to the seed and the start options. */
+export class SandboxState {
+	readonly ledger: LedgerEntry[] = [];
+	readonly requests: RequestRecord[] = [];
+	readonly loyalty = new LoyaltyState();
+	readonly faults = new FaultQueue();
+	tokens = new TokenStore();
+	settings: SandboxSettings;
+
+	constructor(private readonly initialSettings: SandboxSettings) {
+		this.settings = { ...initialSettings };
+	}
+
+	reset(): void {
+		this.ledger.length = 0;
+		this.requests.length = 0;
+		this.loyalty.clear();
+		this.faults.clear();
+		this.tokens = new TokenStore();
+		this.settings = { ...this.initialSettings };
+	}
+}

@@ -1,0 +1,89 @@
+/** Helpers for the sandbox's own tests: talk to it over loopback with Node's fetch. */
+import { DEMO } from './index';
+import type { IdentifierName } from './types';
+
+export const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
+
+export interface BulkEntryJson {
+	result?: { entityType: string; entityId: number; promotionId: number; programId: number; issualId?: string; earnedId?: string };
+	errors: { status: boolean; code: number; message: string }[];
+	warnings: { status: boolean; code: number; message: string }[];
+}
+
+export interface BulkResponseJson {
+	response: BulkEntryJson[];
+	totalCount: number;
+	failureCount: number;
+}
+
+export interface Answer<T = unknown> {
+	status: number;
+	requestId: string | null;
+	headers: Headers;
+	text: string;
+	json: T;
+}
+
+export function basicHeaders(): Record<string, string> {
+	return { Authorization: DEMO.basic.header, 'Content-Type': 'application/json' };
+}
+
+export interface BulkBodyOptions {
+	bulkAction?: string;
+	programId?: number;
+	promotionId?: number;
+	promoIdentifier?: string;
+	identifierName?: IdentifierName | string;
+	values: string[];
+	source?: string;
+}
+
+export function bulkBody(options: BulkBodyOptions): Record<string, unknown> {
+	const promotionDetails: Record<string, unknown> = { programId: options.programId ?? DEMO.programs.demoRewards };
+	if (options.promotionId !== undefined) promotionDetails.promotionId = options.promotionId;
+	if (options.promoIdentifier !== undefined) promotionDetails.promoIdentifier = options.promoIdentifier;
+	return {
+		type: 'CUSTOMER',
+		bulkAction: options.bulkAction ?? 'EARN',
+		promotionDetails,
+		identifierName: options.identifierName ?? 'id',
+		customers: options.values.map((identifierValue) => ({ identifierValue, source: options.source ?? 'INSTORE' })),
+	};
+}
+
+/** Customer ids (as strings) of rule customers `from` .. `from + count - 1`. */
+export function customerIds(from: number, count: number): string[] {
+	return Array.from({ length: count }, (_, i) => String(DEMO.customer(from + i).id));
+}
+
+export async function call<T = unknown>(url: string, init: RequestInit = {}): Promise<Answer<T>> {
+	const response = await fetch(url, init);
+	const text = await response.text();
+	let json: unknown;
+	try {
+		json = text === '' ? undefined : JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, requestId: response.headers.get('x-cap-requestid'), headers: response.headers, text, json: json as T };
+}
+
+export function postBulk(baseUrl: string, body: unknown, headers: Record<string, string> = basicHeaders(), signal?: AbortSignal): Promise<Answer<BulkResponseJson>> {
+	return call<BulkResponseJson>(baseUrl + BULK_PATH, { method: 'POST', headers, body: JSON.stringify(body), signal });
+}
+
+export function getJson<T = unknown>(baseUrl: string, path: string, headers: Record<string, string> = basicHeaders()): Promise<Answer<T>> {
+	return call<T>(baseUrl + path, { headers });
+}
+
+export async function generateToken(baseUrl: string, key: string = DEMO.oauth.clientKey, secret: string = DEMO.oauth.clientSecret): Promise<Answer<{ data: { accessToken: string; ttlSeconds: number } | null; errors: unknown }>> {
+	return call(baseUrl + '/v3/oauth/token/generate', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ key, secret }),
+	});
+}
+
+export function oauthHeaders(token: string): Record<string, string> {
+	return { 'X-CAP-API-OAUTH-TOKEN': token, 'Content-Type': 'application/json' };
+}

@@ -1,0 +1,68 @@
+// Public types of the sandbox. Other parts of the project depend on these exact shapes.
+
+export interface SandboxOptions {
+	port?: number; // default 0 (ephemeral)
+	host?: string; // default '127.0.0.1'
+	tokenTtlSeconds?: number; // OAuth token lifetime, default 300
+	batchLimit?: number; // max customers per bulk request, default 100 (request-level code 1060 above it)
+	latencyMs?: number; // delay added before answering every request, default 0
+}
+
+export interface CapillarySandbox {
+	readonly url: string;
+	readonly ledger: readonly LedgerEntry[];
+	readonly requests: readonly RequestRecord[];
+	injectFault(fault: Fault): void;
+	setLatency(ms: number): void;
+	setTokenTtl(seconds: number): void;
+	expireAllTokens(): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export type IdentifierName = 'id' | 'mobile' | 'email';
+
+/** One applied ENROL or EARN. seq starts at 1 (again after reset()); at is Date.now(); identifierValue is as sent. */
+export interface LedgerEntry {
+	seq: number;
+	at: number;
+	requestId: string; // X-Cap-Requestid of the request that applied it
+	action: 'ENROL' | 'EARN';
+	programId: number;
+	promotionId: number;
+	customerId: number;
+	identifierName: IdentifierName;
+	identifierValue: string;
+	source: string;
+	issualId: string;
+	earnedId?: string;
+}
+
+/** Recorded on arrival; status is filled in when the answer is written. */
+export interface RequestRecord {
+	at: number;
+	method: string;
+	path: string; // pathname, without the query string
+	status: number | null; // null when the socket was reset/hung (or the client left before the answer)
+	requestId: string; // sent as X-Cap-Requestid (not sent at all when reset/hung)
+	bulkAction?: string; // bulk endpoint only, whenever the body is JSON (even if the request is refused)
+	customerCount?: number; // likewise: customers.length as sent
+	auth: 'basic' | 'oauth' | 'none'; // scheme attempted, valid or not; the OAuth header wins when both are sent
+}
+
+/**
+ * Injected faults are queued FIFO; each request takes at most one: the oldest aimed at its path
+ * (the bulk enrolAndEarn endpoint when `path` is absent), used `times` times (default 1).
+ * Every answer still carries X-Cap-Requestid.
+ */
+export type Fault = (
+	// Answer with this status (object body -> JSON, string -> raw, undefined -> empty). afterApplying:
+	// apply the customers first, e.g. a 502 from a proxy after the server acted.
+	| { type: 'status'; status: number; body?: unknown; retryAfter?: string; afterApplying?: boolean }
+	| { type: 'reset'; afterApplying: boolean } // destroy the socket without answering
+	| { type: 'hang'; afterApplying: boolean } // never answer; close() still ends it
+	| { type: 'malformed' } // apply, then answer 200 with invalid JSON
+	| { type: 'short'; drop: number } // apply, then answer without the last `drop` entries of response[]
+	| { type: 'expireToken' } // expire all tokens before handling this request (an OAuth call gets 401)
+	| { type: 'latency'; ms: number } // delay this one answer (after applying), on top of the set latency
+) & { path?: string; times?: number };
