@@ -42,6 +42,7 @@ export async function runWorkflow(
 	json: WorkflowJson,
 	credentials: TestCredentialsHelper,
 	extraNodeTypes?: Record<string, INodeType>,
+	{ cancelAfterMs }: { cancelAfterMs?: number } = {},
 ): Promise<WorkflowRun> {
 	const nodeTypes = extraNodeTypes ? createNodeTypes(extraNodeTypes) : (packageNodeTypes ??= createNodeTypes());
 	const workflow = new Workflow({
@@ -69,8 +70,15 @@ export async function runWorkflow(
 		},
 	});
 	const execution = new WorkflowExecute(additionalData(credentials, hooks), 'manual', runData);
-	const run = await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	const timer = cancelAfterMs === undefined ? undefined : setTimeout(() => running.cancel(), cancelAfterMs);
+	const run = await running.catch((error: unknown) => {
+		if (running.isCanceled) return undefined;
+		throw error;
+	});
+	clearTimeout(timer);
 	const result = finished ?? run;
+	if (!result) throw new Error('The execution was cancelled before it reported a result');
 	return {
 		run: result,
 		error: result.data.resultData.error,

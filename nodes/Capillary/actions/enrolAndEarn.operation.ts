@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
-import { pairResults } from '../helpers/pairResults';
 import type { CustomerResult } from '../helpers/types';
-import { sendBulkAction } from '../transport/bulkEnrolAndEarn';
 import { runBulkOperation, type OperationResult, type SendJob } from './runBulkOperation';
+import { applyAction } from './sendAction';
 
 export const option: INodePropertyOptions = {
 	name: 'Enrol and Issue',
@@ -14,15 +13,15 @@ export const option: INodePropertyOptions = {
 };
 
 /** ENROL a batch, then EARN for the customers whose enrolment succeeded, before the next batch. */
-const enrolThenEarn: SendJob = async (context, connection, { group, customers }) => {
-	const enrol = pairResults('ENROL', customers, await sendBulkAction(context, connection, 'ENROL', group, customers));
+const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => {
+	const enrol = await applyAction(context, sender, 'ENROL', group, customers);
 	const results: CustomerResult[] = [...enrol.results];
 	const enrolled = enrol.results.map((r) => (r.status === 'success' ? true : r.error.outcome === 'unknown' ? null : false));
 	const toEarn = customers.flatMap((_, i) => (enrolled[i] === true ? [i] : []));
 	if (toEarn.length === 0 || enrol.fatal) return { results, enrolled, fatal: enrol.fatal };
 
 	const earnCustomers = toEarn.map((i) => customers[i]);
-	const earn = pairResults('EARN', earnCustomers, await sendBulkAction(context, connection, 'EARN', group, earnCustomers));
+	const earn = await applyAction(context, sender, 'EARN', group, earnCustomers);
 	toEarn.forEach((i, k) => {
 		const enrolResult = enrol.results[i];
 		const earnResult = earn.results[k];

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { FatalFailure } from '../helpers/types';
-import type { CapillaryCredentialType } from '../transport';
+import type { CapillaryCredentialType, Connection } from '../transport';
 import { resolveBaseUrl } from '../transport/baseUrl';
 import { isNotSentError } from '../transport/notSent';
-import type { Connection } from '../transport/bulkEnrolAndEarn';
 import type { BulkOptions } from './readOptions';
 
 /**
@@ -20,7 +19,14 @@ export async function openConnection(
 	const credentialType: CapillaryCredentialType = authentication === 'basicAuth' ? 'capillaryBasicApi' : 'capillaryOAuthApi';
 	try {
 		const credentials = await context.getCredentials(credentialType);
-		return { credentialType, baseUrl: resolveBaseUrl(credentials), timeout: options.timeout };
+		const reference = context.getNode().credentials?.[credentialType];
+		return {
+			credentialType,
+			credentialRef: { id: reference?.id ?? '', name: reference?.name ?? credentialType },
+			credentials,
+			baseUrl: resolveBaseUrl(credentials),
+			timeout: options.timeout,
+		};
 	} catch (error) {
 		const reason = isNotSentError(error) ? error.message : 'the Capillary credential could not be loaded';
 		return { fatal: { code: null, message: `${reason}. Fix the credential: nothing was sent` } };

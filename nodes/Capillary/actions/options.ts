@@ -31,12 +31,46 @@ export const optionsCollection: INodeProperties = {
 			description: 'Whether to merge the input item’s fields into the output item, under the result fields',
 		},
 		{
+			displayName: 'Max Requests Per Minute',
+			name: 'maxRequestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Rate limit for this node, retries included: requests are spaced evenly to stay under it. Capillary limits requests per brand and per API key. 0 means no limit.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 5,
+			description:
+				'How often to retry a request Capillary certainly did not act on (429, 461, 503, 521, connection refused). It waits as Retry-After says, or backs off exponentially with jitter.',
+		},
+		{
+			displayName: 'Max Retry Wait (Ms)',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 30000,
+			description: 'The longest single wait before a retry; a longer Retry-After is cut to it',
+		},
+		{
 			displayName: 'Parallel Requests',
 			name: 'parallelRequests',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 1,
 			description: 'How many batches may be in flight at once. Capillary rate-limits per API key.',
+		},
+		{
+			displayName: 'Retry Requests With Unknown Outcome',
+			name: 'retryUnknownOutcome',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to also resend requests that may already have been applied (a timeout, a reset connection, a 5xx without results). Capillary is not idempotent: Issue may then issue the promotion twice, and Enrol resets the enrolment. Leave off unless you accept that.',
 		},
 		{
 			displayName: 'Timeout (Ms)',

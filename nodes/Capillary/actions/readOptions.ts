@@ -6,6 +6,10 @@ export interface BulkOptions {
 	deduplicate: boolean;
 	includeInputFields: boolean;
 	timeout: number;
+	maxRetries: number;
+	maxRetryWait: number;
+	retryUnknownOutcome: boolean;
+	maxRequestsPerMinute: number;
 }
 
 export const DEFAULT_OPTIONS: BulkOptions = {
@@ -14,6 +18,10 @@ export const DEFAULT_OPTIONS: BulkOptions = {
 	deduplicate: true,
 	includeInputFields: false,
 	timeout: 60_000,
+	maxRetries: 5,
+	maxRetryWait: 30_000,
+	retryUnknownOutcome: false,
+	maxRequestsPerMinute: 0,
 };
 
 /** Node-wide settings, read once (they do not vary per item). Out-of-range numbers are clamped. */
@@ -25,6 +33,10 @@ export function readOptions(context: IExecuteFunctions): BulkOptions {
 		deduplicate: options.deduplicate !== false,
 		includeInputFields: options.includeInputFields === true,
 		timeout: clamp(options.timeout, 1_000, 600_000),
+		maxRetries: clamp(options.maxRetries, 0, 10),
+		maxRetryWait: clamp(options.maxRetryWait, 0, 600_000),
+		retryUnknownOutcome: options.retryUnknownOutcome === true,
+		maxRequestsPerMinute: clamp(options.maxRequestsPerMinute, 0, 100_000),
 	};
 }
 

@@ -3,13 +3,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { chunkCustomers } from '../helpers/chunkCustomers';
 import { groupCustomers } from '../helpers/groupCustomers';
 import type { CustomerRequest, FatalFailure, ItemResult } from '../helpers/types';
-import type { Connection } from '../transport/bulkEnrolAndEarn';
+import type { Connection } from '../transport';
 import { openConnection } from './openConnection';
 import { readCustomers } from './readCustomers';
 import { readOptions, type BulkOptions } from './readOptions';
+import { RequestPacer } from './requestPacer';
 import { sendInBatches, type BatchJob, type BatchOutcome } from './sendInBatches';
+import type { Sender } from './sendWithRetries';
 
-export type SendJob = (context: IExecuteFunctions, connection: Connection, job: BatchJob) => Promise<BatchOutcome>;
+export type SendJob = (context: IExecuteFunctions, sender: Sender, job: BatchJob) => Promise<BatchOutcome>;
 
 export interface OperationResult {
 	/** One per input item, in input order. */
@@ -33,11 +35,18 @@ export async function runBulkOperation(
 	);
 	const connection = jobs.length > 0 ? await openConnection(context, options) : undefined;
 	const cancelSignal = context.getExecutionCancelSignal?.();
+	const isCancelled = () => cancelSignal?.aborted === true;
+	const sender: Sender = {
+		connection: connection as Connection,
+		pacer: new RequestPacer(options.maxRequestsPerMinute),
+		retry: options,
+		isCancelled,
+	};
 	const { byItem, fatal } = await sendInBatches(
 		jobs,
 		options.parallelRequests,
-		(job) => sendJob(context, connection as Connection, job),
-		() => cancelSignal?.aborted === true,
+		(job) => sendJob(context, sender, job),
+		isCancelled,
 		connection && 'fatal' in connection ? connection.fatal : undefined,
 	);
 

@@ -1,13 +1,31 @@
-import { pairResults } from '../helpers/pairResults';
-import type { BulkAction } from '../helpers/types';
+import { noteRetries } from '../helpers/noteRetries';
+import { pairResults, type PairedBatch } from '../helpers/pairResults';
+import type { BulkAction, CustomerRequest } from '../helpers/types';
 import { sendBulkAction } from '../transport/bulkEnrolAndEarn';
 import type { SendJob } from './runBulkOperation';
+import type { BatchJob } from './sendInBatches';
+import { sendWithRetries, type Sender } from './sendWithRetries';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-/** A SendJob that applies one bulk action to a batch and pairs the response with its customers. */
+/** Applies one bulk action to some of a job's customers, with retries, and pairs the answer with them. */
+export async function applyAction(
+	context: IExecuteFunctions,
+	sender: Sender,
+	action: BulkAction,
+	group: BatchJob['group'],
+	customers: readonly CustomerRequest[],
+): Promise<PairedBatch> {
+	const { response, retries, earlierMayHaveApplied } = await sendWithRetries(sender, (options) =>
+		sendBulkAction(context, sender.connection, action, group, customers, options),
+	);
+	const paired = pairResults(action, customers, response);
+	return { ...paired, results: noteRetries(paired.results, retries, earlierMayHaveApplied) };
+}
+
+/** A SendJob that applies one bulk action to a whole batch. */
 export function sendAction(action: BulkAction): SendJob {
-	return async (context, connection, { group, customers }) => {
-		const response = await sendBulkAction(context, connection, action, group, customers);
-		const { results, fatal } = pairResults(action, customers, response);
+	return async (context, sender, { group, customers }) => {
+		const { results, fatal } = await applyAction(context, sender, action, group, customers);
 		return { results, fatal };
 	};
 }

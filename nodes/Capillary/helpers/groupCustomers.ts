@@ -49,6 +49,11 @@ export function groupCustomers(customers: CustomerRequest[], deduplicate: boolea
 	};
 }
 
+/** Identifies one customer of one promotion: two requests holding the same key must not overlap. */
+export function customerKey(customer: CustomerRequest): string {
+	return `${groupKey(customer)}\u0000${customer.identifierValue}`;
+}
+
 function groupKey({ programId, promotion, identifierName }: CustomerRequest): string {
 	const promotionKey = 'promotionId' in promotion ? `id:${promotion.promotionId}` : `code:${promotion.promoIdentifier}`;
 	return `${programId}\u0000${promotionKey}\u0000${identifierName}`;

@@ -43,7 +43,7 @@ export type CustomerResult =
 
 /** What a whole request came back as, before pairing. */
 export type BatchResponse =
-	| { type: 'http'; statusCode: number; body: unknown; requestId?: string }
+	| { type: 'http'; statusCode: number; body: unknown; requestId?: string; retryAfter?: string }
 	| { type: 'network'; code: string; message: string; sent: boolean }
 	| { type: 'notSent'; message: string };
 

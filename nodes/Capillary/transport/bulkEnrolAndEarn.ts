@@ -2,16 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CustomerGroup } from '../helpers/groupCustomers';
 import type { BatchResponse, BulkAction, CustomerRequest } from '../helpers/types';
-import type { CapillaryCredentialType } from './index';
-import { capillaryRequest } from './index';
+import { capillaryRequest, type Connection } from './index';
 
 export const BULK_PATH = 'v2/promotion/bulk/enrolAndEarn';
-
-export interface Connection {
-	credentialType: CapillaryCredentialType;
-	baseUrl: string;
-	timeout: number;
-}
 
 /** Sends one batch of a group to `POST v2/promotion/bulk/enrolAndEarn`, in the body shape of Capillary's reference page. */
 export async function sendBulkAction(
@@ -20,17 +13,22 @@ export async function sendBulkAction(
 	action: BulkAction,
 	group: CustomerGroup,
 	customers: readonly CustomerRequest[],
+	options: { refreshToken?: boolean } = {},
 ): Promise<BatchResponse> {
-	return await capillaryRequest(context, connection.credentialType, connection.baseUrl, {
-		method: 'POST',
-		path: BULK_PATH,
-		timeout: connection.timeout,
-		body: {
-			type: 'CUSTOMER',
-			bulkAction: action,
-			promotionDetails: { programId: group.programId, ...group.promotion },
-			identifierName: group.identifierName,
-			customers: customers.map(({ identifierValue, source }) => ({ identifierValue, source })),
+	return await capillaryRequest(
+		context,
+		connection,
+		{
+			method: 'POST',
+			path: BULK_PATH,
+			body: {
+				type: 'CUSTOMER',
+				bulkAction: action,
+				promotionDetails: { programId: group.programId, ...group.promotion },
+				identifierName: group.identifierName,
+				customers: customers.map(({ identifierValue, source }) => ({ identifierValue, source })),
+			},
 		},
-	});
+		options,
+	);
 }

@@ -1,48 +1,98 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 import type { BatchResponse } from '../helpers/types';
 import { readFailedRequest } from './readFailedRequest';
-import { requestIdOf } from './requestId';
+import { headerOf, REQUEST_ID_HEADER } from './requestId';
 
 export type CapillaryCredentialType = 'capillaryOAuthApi' | 'capillaryBasicApi';
+
+/** Where and how to reach Capillary for one execution. */
+export interface Connection {
+	credentialType: CapillaryCredentialType;
+	/** The node's reference to its credential, so that a refreshed token is saved to it. */
+	credentialRef: { id: string; name: string };
+	credentials: ICredentialDataDecryptedObject;
+	baseUrl: string;
+	timeout: number;
+}
 
 export interface CapillaryRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
-	timeout?: number;
 }
 
 /**
  * The one place that speaks HTTP to Capillary. Never throws for an HTTP or network failure:
  * every outcome comes back as a BatchResponse, with the body parsed whatever the status.
- * n8n's request helper applies the credential and, on a 401, refreshes an OAuth token and resends once.
+ * HTTP errors are not thrown, so n8n does not resend on a 401 by itself: the caller decides, and
+ * `refreshToken` makes n8n fetch a new OAuth token (and save it) before sending.
  */
 export async function capillaryRequest(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
-	credentialType: CapillaryCredentialType,
-	baseUrl: string,
+	connection: Connection,
 	request: CapillaryRequest,
+	{ refreshToken = false } = {},
 ): Promise<BatchResponse> {
+	const withoutToken =
+		refreshToken && connection.credentialType === 'capillaryOAuthApi'
+			? {
+					credentialsDecrypted: {
+						id: connection.credentialRef.id,
+						name: connection.credentialRef.name,
+						type: connection.credentialType,
+						data: { ...connection.credentials, accessToken: '' },
+					},
+				}
+			: undefined;
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
-			method: request.method,
-			url: `${baseUrl}/${request.path.replace(/^\//, '')}`,
-			headers: request.body ? { 'Content-Type': 'application/json' } : {},
-			body: request.body,
-			qs: request.qs,
-			json: true,
-			returnFullResponse: true,
-			timeout: request.timeout,
-		})) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			connection.credentialType,
+			{
+				method: request.method,
+				url: `${connection.baseUrl}/${request.path.replace(/^\//, '')}`,
+				headers: request.body ? { 'Content-Type': 'application/json' } : {},
+				body: request.body,
+				qs: request.qs,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: connection.timeout,
+			},
+			withoutToken,
+		)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		return {
 			type: 'http',
 			statusCode: response.statusCode,
 			body: response.body,
-			requestId: requestIdOf(response.headers),
+			requestId: headerOf(response.headers, REQUEST_ID_HEADER),
+			retryAfter: headerOf(response.headers, 'retry-after'),
 		};
 	} catch (error) {
 		return readFailedRequest(error);
 	}
+}
+
+/** A request that, on an OAuth 401, fetches a new token and resends once (a 401 was not applied). */
+export async function capillaryRequestWithRefresh(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	connection: Connection,
+	request: CapillaryRequest,
+): Promise<BatchResponse> {
+	const response = await capillaryRequest(context, connection, request);
+	return needsNewToken(connection, response)
+		? await capillaryRequest(context, connection, request, { refreshToken: true })
+		: response;
+}
+
+export function needsNewToken(connection: Connection, response: BatchResponse): boolean {
+	return response.type === 'http' && response.statusCode === 401 && connection.credentialType === 'capillaryOAuthApi';
 }

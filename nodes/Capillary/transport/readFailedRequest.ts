@@ -1,6 +1,6 @@
 import type { BatchResponse } from '../helpers/types';
 import { isNotSentError } from './notSent';
-import { requestIdOf } from './requestId';
+import { headerOf, REQUEST_ID_HEADER } from './requestId';
 
 const NESTED_KEYS = ['cause', 'errorResponse', 'error', 'reason'] as const;
 const MAX_DEPTH = 6;
@@ -26,7 +26,7 @@ export function readFailedRequest(error: unknown): BatchResponse {
 		const response = e.response as HttpResponseLike | undefined;
 		const status = response?.status ?? response?.statusCode;
 		if (response && typeof status === 'number') {
-			return { type: 'http', statusCode: status, body: parseBody(response.data ?? response.body), requestId: requestIdOf(response.headers) };
+			return { type: 'http', statusCode: status, body: parseBody(response.data ?? response.body), requestId: headerOf(response.headers, REQUEST_ID_HEADER), retryAfter: headerOf(response.headers, 'retry-after') };
 		}
 	}
 	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && /^[A-Z_]+$/.test(c));

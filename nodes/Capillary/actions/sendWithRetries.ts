@@ -1,0 +1,68 @@
+import { sleep } from 'n8n-workflow';
+
+import { retryDecision } from '../helpers/retryDecision';
+import { retryDelay } from '../helpers/retryDelay';
+import type { BatchResponse } from '../helpers/types';
+import { needsNewToken, type Connection } from '../transport';
+import type { RequestPacer } from './requestPacer';
+
+export interface RetrySettings {
+	maxRetries: number;
+	/** The longest one wait may be, in ms; a longer Retry-After is cut to it. */
+	maxRetryWait: number;
+	/** Resend requests that may have been applied (Issue may then issue twice). */
+	retryUnknownOutcome: boolean;
+}
+
+/** What every request of one execution shares. */
+export interface Sender {
+	connection: Connection;
+	pacer: RequestPacer;
+	retry: RetrySettings;
+	isCancelled: () => boolean;
+}
+
+export interface SentRequest {
+	response: BatchResponse;
+	retries: number;
+	/** An earlier attempt of this request may have been applied. */
+	earlierMayHaveApplied: boolean;
+}
+
+/**
+ * Sends one request until it has an answer worth keeping. Retries only what certainly was not
+ * applied (429, 461, 503, 521, not sent), unless `retryUnknownOutcome`; fetches a new OAuth token
+ * once on a 401. Every attempt waits for the shared pacer; nothing starts once cancelled.
+ */
+export async function sendWithRetries(
+	sender: Sender,
+	send: (options: { refreshToken: boolean }) => Promise<BatchResponse>,
+): Promise<SentRequest> {
+	const { retry, pacer, isCancelled, connection } = sender;
+	let retries = 0;
+	let refreshToken = false;
+	let earlierMayHaveApplied = false;
+	const cancelled = (): SentRequest => ({
+		response: { type: 'notSent', message: 'Not sent: the execution was cancelled' },
+		retries,
+		earlierMayHaveApplied,
+	});
+	for (;;) {
+		await pacer.acquire();
+		if (isCancelled()) return cancelled();
+		const response = await send({ refreshToken });
+		if (!refreshToken && needsNewToken(connection, response)) {
+			refreshToken = true;
+			continue;
+		}
+		refreshToken = false;
+		const decision = retryDecision(response);
+		const retryable = decision === 'retry' || (decision === 'retryUnknown' && retry.retryUnknownOutcome);
+		if (!retryable || retries >= retry.maxRetries) return { response, retries, earlierMayHaveApplied };
+		earlierMayHaveApplied ||= decision === 'retryUnknown';
+		const retryAfter = response.type === 'http' ? response.retryAfter : undefined;
+		await sleep(retryDelay(retries, retryAfter, retry.maxRetryWait));
+		retries++;
+		if (isCancelled()) return cancelled();
+	}
+}

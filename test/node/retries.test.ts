@@ -1,0 +1,136 @@
+import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { capillaryWorkflow, promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { runWorkflow } from '../engine/runWorkflow';
+
+let sandbox: CapillarySandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterEach(() => sandbox.reset());
+afterAll(async () => await sandbox.close());
+
+const items = (from: number, count: number) => Array.from({ length: count }, (_, k) => ({ mobile: DEMO.customer(from + k).mobile }));
+const earn = (options = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { maxRetryWait: 50, ...options } });
+const bulk = () => sandbox.requests.filter((r) => r.bulkAction);
+const errorOf = (item: { json: Record<string, unknown> }) => item.json.error as Record<string, unknown>;
+
+test.each([429, 461, 503, 521])('a %s is retried until it passes, and applied once', async (status) => {
+	sandbox.injectFault({ type: 'status', status, times: 2, body: { errors: [{ code: status, message: 'busy' }] } });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(0, 3), parameters: earn() });
+	expect(run.failed).toEqual([]);
+	expect(run.success).toHaveLength(3);
+	expect(bulk().map((r) => r.status)).toEqual([status, status, 200]);
+	expect(sandbox.ledger).toHaveLength(3);
+});
+
+test('Retry-After in seconds is honoured', async () => {
+	sandbox.injectFault({ type: 'status', status: 429, retryAfter: '1' });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(10, 1), parameters: earn({ maxRetryWait: 5000 }) });
+	expect(run.success).toHaveLength(1);
+	const [limited, passed] = bulk();
+	expect(passed.at - limited.at).toBeGreaterThanOrEqual(990);
+});
+
+test('Retry-After as an HTTP date is honoured', async () => {
+	sandbox.injectFault({ type: 'status', status: 503, retryAfter: new Date(Date.now() + 1500).toUTCString() });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(20, 1), parameters: earn({ maxRetryWait: 5000 }) });
+	expect(run.success).toHaveLength(1);
+	const [limited, passed] = bulk();
+	expect(passed.at - limited.at).toBeGreaterThanOrEqual(400);
+});
+
+test('when retries run out, the batch is Failed, not applied, saying how often it was retried', async () => {
+	sandbox.injectFault({ type: 'status', status: 429, times: 10 });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(30, 2), parameters: earn({ maxRetries: 2 }) });
+	expect(bulk()).toHaveLength(3);
+	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: 429, outcome: 'not_applied' });
+	expect(String(errorOf(run.failed[0]).message)).toMatch(/\(after 2 retries\)$/);
+	expect(sandbox.ledger).toEqual([]);
+});
+
+test('a request whose outcome is unknown is not resent by default', async () => {
+	sandbox.injectFault({ type: 'status', status: 502, afterApplying: true });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(40, 2), parameters: earn() });
+	expect(bulk()).toHaveLength(1);
+	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['unknown', 'unknown']);
+	expect(sandbox.ledger).toHaveLength(2);
+});
+
+test('retryUnknownOutcome resends it, and later failures stay unknown', async () => {
+	sandbox.injectFault({ type: 'reset', afterApplying: true });
+	sandbox.injectFault({ type: 'status', status: 429, times: 5 });
+	const run = await runCapillary(sandboxCredentials(sandbox), {
+		items: items(50, 1),
+		parameters: earn({ retryUnknownOutcome: true, maxRetries: 3 }),
+	});
+	expect(bulk()).toHaveLength(4);
+	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: 429, outcome: 'unknown' });
+	expect(String(errorOf(run.failed[0]).message)).toContain('an earlier attempt may have been applied');
+	expect(sandbox.ledger).toHaveLength(1);
+});
+
+test('retryUnknownOutcome may apply twice, as its description warns', async () => {
+	sandbox.injectFault({ type: 'reset', afterApplying: true });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(60, 1), parameters: earn({ retryUnknownOutcome: true }) });
+	expect(run.success).toHaveLength(1);
+	expect(sandbox.ledger).toHaveLength(2);
+});
+
+test('connection refused is retried, then stops the run as not applied', async () => {
+	const closed = await startSandbox();
+	const url = closed.url;
+	await closed.close();
+	const credentials = sandboxCredentials(sandbox, { basicAuth: { baseUrl: url } });
+	const run = await runCapillary(credentials, {
+		items: items(70, 3),
+		parameters: earn({ maxRetries: 2, maxRetryWait: 10, batchSize: 1 }),
+		authentication: 'basicAuth',
+		onError: 'continueRegularOutput',
+	});
+	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied', 'not_applied']);
+	expect(errorOf(run.failed[0])).toMatchObject({ code: 'ECONNREFUSED' });
+	expect(String(errorOf(run.failed[0]).message)).toMatch(/after 2 retries/);
+	expect(String(errorOf(run.failed[1]).message)).toMatch(/^Not sent, because the run stopped/);
+});
+
+test('Max Requests Per Minute spaces every request, retries included, across parallel requests', async () => {
+	sandbox.injectFault({ type: 'status', status: 429, times: 2 });
+	const perMinute = 600;
+	await runCapillary(sandboxCredentials(sandbox), {
+		items: items(80, 8),
+		parameters: earn({ batchSize: 1, parallelRequests: 4, maxRequestsPerMinute: perMinute, maxRetryWait: 0 }),
+	});
+	const starts = bulk().map((r) => r.at);
+	expect(starts).toHaveLength(10);
+	// No span of k consecutive gaps is shorter than k intervals, give or take 20 ms of loopback jitter.
+	const interval = 60_000 / perMinute;
+	for (let i = 0; i < starts.length; i++) {
+		for (let j = i + 1; j < starts.length; j++) expect(starts[j] - starts[i]).toBeGreaterThanOrEqual((j - i) * interval - 20);
+	}
+});
+
+test('with parallel requests and no deduplication, one customer is never in two requests at once', async () => {
+	sandbox.setLatency(20);
+	const same = { mobile: DEMO.customer(90).mobile };
+	const run = await runCapillary(sandboxCredentials(sandbox), {
+		items: [same, ...items(91, 2), same, ...items(93, 2), same],
+		parameters: earn({ batchSize: 2, parallelRequests: 4, deduplicate: false }),
+	});
+	expect(run.success).toHaveLength(7);
+	// Each request is answered 20 ms after the server applied it: serialised requests apply ≥ 20 ms apart.
+	const applied = sandbox.ledger.filter((e) => e.customerId === DEMO.customer(90).id).map((e) => e.at);
+	expect(applied).toHaveLength(3);
+	for (let i = 1; i < applied.length; i++) expect(applied[i] - applied[i - 1]).toBeGreaterThanOrEqual(15);
+	expect(bulk()).toHaveLength(4);
+});
+
+test('once the execution is cancelled, no further batch is sent', async () => {
+	sandbox.setLatency(60);
+	const workflow = capillaryWorkflow({ items: items(100, 10), parameters: earn({ batchSize: 1 }) });
+	await runWorkflow(workflow, sandboxCredentials(sandbox), undefined, { cancelAfterMs: 150 }).catch(() => undefined);
+	const sentAtCancel = bulk().length;
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	expect(sentAtCancel).toBeGreaterThanOrEqual(1);
+	expect(sentAtCancel).toBeLessThanOrEqual(4);
+	expect(bulk()).toHaveLength(sentAtCancel);
+});
