@@ -64,7 +64,7 @@ export class CapillaryBasicApi implements ICredentialType {
 	}
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: baseUrlExpression, url: '/v2/organization/programs', method: 'GET' },
+		request: { baseURL: baseUrlExpression, url: '/v2/organization/programs', method: 'GET', disableFollowRedirect: true },
 	};
 }
 

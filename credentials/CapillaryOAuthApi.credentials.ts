@@ -9,6 +9,7 @@ import type {
 
 import { baseUrlExpression, clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
 import { generateAccessToken } from '../nodes/Capillary/transport/accessToken';
+import { expiredTokenError, tokenHasExpired } from '../nodes/Capillary/transport/tokenExpiry';
 
 /** API client key and secret, exchanged for a JWT sent as `X-CAP-API-OAUTH-TOKEN`. */
 export class CapillaryOAuthApi implements ICredentialType {
@@ -57,14 +58,13 @@ export class CapillaryOAuthApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		resolveBaseUrl(credentials);
-		requestOptions.headers = {
-			...requestOptions.headers,
-			'X-CAP-API-OAUTH-TOKEN': String(credentials.accessToken ?? ''),
-		};
+		const token = String(credentials.accessToken ?? '');
+		if (tokenHasExpired(token)) throw expiredTokenError();
+		requestOptions.headers = { ...requestOptions.headers, 'X-CAP-API-OAUTH-TOKEN': token };
 		return requestOptions;
 	}
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: baseUrlExpression, url: '/v2/organization/programs', method: 'GET' },
+		request: { baseURL: baseUrlExpression, url: '/v2/organization/programs', method: 'GET', disableFollowRedirect: true },
 	};
 }

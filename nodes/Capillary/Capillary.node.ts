@@ -32,6 +32,7 @@ export class Capillary implements INodeType {
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
+				noDataExpression: true,
 				options: [
 					{ name: 'OAuth (Client Key and Secret)', value: 'oAuth' },
 					{ name: 'Basic Auth (Till)', value: 'basicAuth' },

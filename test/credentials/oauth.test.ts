@@ -78,3 +78,14 @@ test('loopback hosts may use http, in every spelling', async () => {
 		sandbox.reset();
 	}
 });
+
+test('a token past its JWT exp is replaced before sending, without waiting for a 401', async () => {
+	sandbox.setTokenTtl(2);
+	const credentials = sandboxCredentials(sandbox);
+	await runCapillary(credentials, { items: items(50, 1), parameters });
+	await new Promise((resolve) => setTimeout(resolve, 1900));
+	const run = await runCapillary(credentials, { items: items(51, 1), parameters });
+	expect(run.success).toHaveLength(1);
+	expect(tokenRequests()).toHaveLength(2);
+	expect(bulkRequests().map((r) => r.status)).toEqual([200, 200]);
+});

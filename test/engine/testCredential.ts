@@ -55,7 +55,7 @@ export async function testCredential(credentials: TestCredentialsHelper, credent
 		typeof value === 'string' && value.startsWith('=')
 			? expressions.getParameterValue(value, null, 0, 0, PROBE, [], 'internal', { $credentials: data } as never)
 			: value;
-	const request = { method: test.method ?? 'GET', baseURL: resolve(test.baseURL), url: resolve(test.url) };
+	const request = { ...test, method: test.method ?? 'GET', baseURL: resolve(test.baseURL), url: resolve(test.url) };
 
 	const run = await runWorkflow(
 		{

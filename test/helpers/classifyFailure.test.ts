@@ -17,8 +17,7 @@ test.each([
 	[502, 'unknown', false, false],
 	[504, 'unknown', false, false],
 	[520, 'unknown', false, false],
-	[200, 'unknown', false, false],
-	[201, 'unknown', false, false],
+	[307, 'not_applied', true, false],
 ] as const)('HTTP %s without response[] → %s (fatal %s, transient %s)', (status, outcome, fatal, transient) => {
 	const failure = classifyFailure(http(status));
 	expect(failure.error).toMatchObject({ kind: 'request_failed', code: status, outcome });
@@ -32,14 +31,18 @@ test('request-level 1060 is fatal with a hint, whatever the status', () => {
 	expect(failure.fatal?.message).toBe('Capillary refused the batch size (code 1060: Batch limit size exceeded): lower the Batch Size option');
 });
 
+test.each([200, 201])('HTTP %s without response[] cannot be paired: unmatched, unknown', (status) => {
+	expect(classifyFailure(http(status, 'not json')).error).toMatchObject({ kind: 'unmatched', outcome: 'unknown' });
+});
+
 test.each([
-	['ECONNREFUSED', true, 'not_applied', true],
-	['ENOTFOUND', true, 'not_applied', true],
-	['ECONNRESET', true, 'unknown', false],
-	['ECONNABORTED', true, 'unknown', false],
-	['ETIMEDOUT', false, 'not_applied', true],
-] as const)('network %s (sent %s) → %s', (code, sent, outcome, fatal) => {
-	const failure = classifyFailure({ type: 'network', code, message: 'm', sent });
+	['ECONNREFUSED', 'not_applied', true],
+	['ENOTFOUND', 'not_applied', true],
+	['ECONNRESET', 'unknown', false],
+	['ECONNABORTED', 'unknown', false],
+	['ETIMEDOUT', 'unknown', false],
+] as const)('network %s → %s', (code, outcome, fatal) => {
+	const failure = classifyFailure({ type: 'network', code, message: 'm' });
 	expect(failure.error).toMatchObject({ code, outcome });
 	expect(Boolean(failure.fatal)).toBe(fatal);
 });

@@ -56,3 +56,20 @@ test('a response without response[] is classified as a request failure for every
 	expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
 	expect(fatal).toEqual({ code: 401, message: 'Capillary refused the request with HTTP 401: nope (check the credential and its cluster)' });
 });
+
+test.each([
+	['EARN', { result: { entityId: 11, earnedId: 'e1' }, errors: [], warnings: [{ code: 8890, message: 'limit' }] }],
+	['ENROL', { result: { entityId: 11, issualId: 'i1' }, errors: [], warnings: [{ code: 8890, message: 'limit' }] }],
+] as const)('an 8890 warning on a %s result that carries its new id is unknown, not not_applied', (action, entry) => {
+	const { results } = pairResults(action, customers.slice(0, 1), http({ response: [entry] }));
+	expect(results[0]).toMatchObject({ status: 'failed', error: { kind: 'rejected', code: 8890, outcome: 'unknown' } });
+});
+
+test('a huge unmatched body is kept as a short excerpt', () => {
+	const body = { response: [{ errors: [{ message: 'y'.repeat(50_000) }] }] };
+	const { results } = pairResults('EARN', customers, http(body));
+	const attached = (results[0] as { error: { response: unknown } }).error.response;
+	expect(typeof attached).toBe('string');
+	expect((attached as string).length).toBeLessThan(2100);
+	expect(attached).toMatch(/characters in all\)$/);
+});

@@ -78,7 +78,7 @@ test('a promotion chosen by its promotion identifier is sent as promoIdentifier'
 	expect(sandbox.ledger[0].promotionId).toBe(DEMO.promotions.birthday.promotionId);
 });
 
-test('Enrol and Issue keeps the issualId of a customer whose issue failed', async () => {
+test('Enrol and Issue keeps the issualId of a customer whose issue failed, and never calls it not applied', async () => {
 	const credentials = sandboxCredentials(sandbox);
 	const parameters = promotionParameters('enrolAndEarn', DEMO.promotions.welcome);
 	const items = [{ mobile: DEMO.customer(30).mobile }];
@@ -89,8 +89,12 @@ test('Enrol and Issue keeps the issualId of a customer whose issue failed', asyn
 		status: 'failed',
 		enrolled: true,
 		issualId: expect.any(String),
-		error: { kind: 'rejected', code: 8890, outcome: 'not_applied' },
+		error: { kind: 'rejected', code: 8890, outcome: 'unknown' },
 	});
+	expect(String((again.failed[0].json.error as { message: string }).message)).toMatch(
+		/^Enrolled \(issualId \d+\), but not issued: .*run Issue \(Earn\) for this customer; do not enrol again\.$/,
+	);
+	expect(again.failed[0].json.enrolRequestId).toEqual(expect.any(String));
 });
 
 test('includeInputFields merges the input item under the result fields', async () => {

@@ -25,7 +25,7 @@ test('reads the legacy request library shape (statusCode/body)', () => {
 
 test('reads a network code from anywhere in the chain', () => {
 	const error = wrapped(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-	expect(readFailedRequest(error)).toEqual({ type: 'network', code: 'ECONNRESET', message: 'connection reset', sent: true });
+	expect(readFailedRequest(error)).toEqual({ type: 'network', code: 'ECONNRESET', message: 'connection reset' });
 });
 
 test('our own not-sent errors are reported as not sent, with their message', () => {
@@ -34,7 +34,7 @@ test('our own not-sent errors are reported as not sent, with their message', () 
 });
 
 test('anything else is an unknown network failure (may have been sent)', () => {
-	expect(readFailedRequest('weird')).toMatchObject({ type: 'network', code: 'UNKNOWN', sent: true });
+	expect(readFailedRequest('weird')).toMatchObject({ type: 'network', code: 'UNKNOWN' });
 	const loop: Record<string, unknown> = {};
 	loop.cause = loop;
 	expect(readFailedRequest(loop)).toMatchObject({ type: 'network', code: 'UNKNOWN' });

@@ -20,21 +20,27 @@ const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => 
 	const toEarn = customers.flatMap((_, i) => (enrolled[i] === true ? [i] : []));
 	if (toEarn.length === 0 || enrol.fatal) return { results, enrolled, fatal: enrol.fatal };
 
-	const earnCustomers = toEarn.map((i) => customers[i]);
-	const earn = await applyAction(context, sender, 'EARN', group, earnCustomers);
-	toEarn.forEach((i, k) => {
-		const enrolResult = enrol.results[i];
-		const earnResult = earn.results[k];
-		const warnings = [...(enrolResult.warnings ?? []), ...(earnResult.warnings ?? [])];
-		results[i] = {
-			...earnResult,
-			entityId: earnResult.entityId ?? enrolResult.entityId,
-			issualId: enrolResult.issualId,
-			warnings,
-		};
-	});
+	const earn = await applyAction(context, sender, 'EARN', group, toEarn.map((i) => customers[i]));
+	toEarn.forEach((i, k) => (results[i] = mergeSteps(enrol.results[i], earn.results[k])));
 	return { results, enrolled, fatal: earn.fatal };
 };
+
+/**
+ * One result for both steps. A customer enrolled whose issue failed is not "not applied": the
+ * enrolment was, so the failure's outcome is at best `unknown`, and the message says what to do.
+ */
+function mergeSteps(enrol: CustomerResult, earn: CustomerResult): CustomerResult {
+	const merged = {
+		...earn,
+		entityId: earn.entityId ?? enrol.entityId,
+		issualId: enrol.issualId,
+		warnings: [...(enrol.warnings ?? []), ...(earn.warnings ?? [])],
+		enrolRequestId: enrol.requestId,
+	};
+	if (merged.status === 'success') return merged;
+	const message = `Enrolled (issualId ${enrol.issualId}), but not issued: ${merged.error.message}. To finish, run Issue (Earn) for this customer; do not enrol again.`;
+	return { ...merged, error: { ...merged.error, message, outcome: 'unknown' } };
+}
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<OperationResult> {
 	return await runBulkOperation(this, items, enrolThenEarn);

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { FatalFailure } from '../helpers/types';
+
 export interface BulkOptions {
 	batchSize: number;
 	parallelRequests: number;
@@ -24,23 +26,35 @@ export const DEFAULT_OPTIONS: BulkOptions = {
 	maxRequestsPerMinute: 0,
 };
 
-/** Node-wide settings, read once (they do not vary per item). Out-of-range numbers are clamped. */
-export function readOptions(context: IExecuteFunctions): BulkOptions {
-	const options = { ...DEFAULT_OPTIONS, ...(context.getNodeParameter('options', 0, {}) as Partial<BulkOptions>) };
-	return {
-		batchSize: clamp(options.batchSize, 1, 100),
-		parallelRequests: clamp(options.parallelRequests, 1, 10),
-		deduplicate: options.deduplicate !== false,
-		includeInputFields: options.includeInputFields === true,
-		timeout: clamp(options.timeout, 1_000, 600_000),
-		maxRetries: clamp(options.maxRetries, 0, 10),
-		maxRetryWait: clamp(options.maxRetryWait, 0, 600_000),
-		retryUnknownOutcome: options.retryUnknownOutcome === true,
-		maxRequestsPerMinute: clamp(options.maxRequestsPerMinute, 0, 100_000),
-	};
-}
+const RANGES: Partial<Record<keyof BulkOptions, [number, number]>> = {
+	batchSize: [1, 100],
+	parallelRequests: [1, 10],
+	timeout: [1_000, 600_000],
+	maxRetries: [0, 10],
+	maxRetryWait: [0, 600_000],
+	maxRequestsPerMinute: [0, 100_000],
+};
 
-function clamp(value: number, min: number, max: number): number {
-	const number = Math.floor(Number(value));
-	return Number.isFinite(number) ? Math.min(max, Math.max(min, number)) : min;
+/**
+ * Node-wide settings, read once (they do not vary per item). Out-of-range numbers are clamped; a
+ * value that is not a number takes its default. Options that cannot be evaluated at all stop the run
+ * before anything is sent: a guess could send batches too large or too fast.
+ */
+export function readOptions(context: IExecuteFunctions): { options: BulkOptions; fatal?: FatalFailure } {
+	let given: Partial<Record<keyof BulkOptions, unknown>>;
+	try {
+		given = context.getNodeParameter('options', 0, {}) as typeof given;
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return { options: DEFAULT_OPTIONS, fatal: { code: null, message: `The Options could not be evaluated (${reason}): nothing was sent` } };
+	}
+	const options = { ...DEFAULT_OPTIONS };
+	for (const [name, [min, max]] of Object.entries(RANGES) as Array<[keyof BulkOptions, [number, number]]>) {
+		const number = Math.floor(Number(given[name] ?? DEFAULT_OPTIONS[name]));
+		(options[name] as number) = Number.isFinite(number) ? Math.min(max, Math.max(min, number)) : (DEFAULT_OPTIONS[name] as number);
+	}
+	options.deduplicate = given.deduplicate !== false;
+	options.includeInputFields = given.includeInputFields === true;
+	options.retryUnknownOutcome = given.retryUnknownOutcome === true;
+	return { options };
 }

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { outputItem } from '../helpers/outputItem';
 import type { ItemResult, Operation } from '../helpers/types';
@@ -18,13 +18,15 @@ const operations: Record<Operation, (this: IExecuteFunctions, items: INodeExecut
  * Runs the chosen operation on all items and shapes the two outputs: Success and Failed, each in
  * input order, one output item per input item. Throws only when a request-level failure stopped
  * the run, nothing can have been applied, and On Error is "Stop Workflow".
+ * As an AI agent's tool, n8n hands the agent the first output only: there, every item goes on it,
+ * so that the agent sees failures (and does not retry an issue that may have been applied).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0) as Operation;
 	const run = operations[operation];
-	if (!run) throw new NodeApiError(this.getNode(), { message: `Unknown operation "${operation}"` } as JsonObject);
-	const { results, options, fatal } = await run.call(this, items);
+	if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+	const { results, includeInputFields, fatal } = await run.call(this, items);
 
 	if (fatal && !this.continueOnFail() && !results.some(mayHaveApplied)) {
 		throw new NodeApiError(this.getNode(), { message: fatal.message, code: fatal.code } as JsonObject, {
@@ -32,15 +34,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			description: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
 		});
 	}
+	const output = (result: ItemResult) =>
+		outputItem(operation, result, includeInputFields ? items[result.itemIndex].json : undefined);
+	if (isAgentTool(this)) return [results.map(output), []];
 	const success: INodeExecutionData[] = [];
 	const failed: INodeExecutionData[] = [];
-	for (const result of results) {
-		const input = options.includeInputFields ? items[result.itemIndex].json : undefined;
-		(result.result.status === 'success' ? success : failed).push(outputItem(operation, result, input));
-	}
+	for (const result of results) (result.result.status === 'success' ? success : failed).push(output(result));
 	return [success, failed];
 }
 
 function mayHaveApplied({ result, enrolled }: ItemResult): boolean {
-	return result.status === 'success' || result.error.outcome === 'unknown' || enrolled === true;
+	return result.status === 'success' || result.error.outcome === 'unknown' || enrolled === true || enrolled === null;
+}
+
+/** n8n runs a node used as an agent tool under a derived type whose name ends in "Tool". */
+function isAgentTool(context: IExecuteFunctions): boolean {
+	return context.getNode().type.endsWith('Tool');
 }

@@ -3,11 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { chunkCustomers } from '../helpers/chunkCustomers';
 import { groupCustomers } from '../helpers/groupCustomers';
 import type { CustomerRequest, FatalFailure, ItemResult } from '../helpers/types';
-import type { Connection } from '../transport';
-import { openConnection } from './openConnection';
 import { readCustomers } from './readCustomers';
-import { readOptions, type BulkOptions } from './readOptions';
+import { readOptions } from './readOptions';
 import { RequestPacer } from './requestPacer';
+import { resolveConnection } from './resolveConnection';
 import { sendInBatches, type BatchJob, type BatchOutcome } from './sendInBatches';
 import type { Sender } from './sendWithRetries';
 
@@ -16,7 +15,7 @@ export type SendJob = (context: IExecuteFunctions, sender: Sender, job: BatchJob
 export interface OperationResult {
 	/** One per input item, in input order. */
 	results: ItemResult[];
-	options: BulkOptions;
+	includeInputFields: boolean;
 	fatal?: FatalFailure;
 }
 
@@ -26,29 +25,24 @@ export async function runBulkOperation(
 	items: INodeExecutionData[],
 	sendJob: SendJob,
 ): Promise<OperationResult> {
-	const options = readOptions(context);
+	const { options, fatal: badOptions } = readOptions(context);
 	const mapped = readCustomers(context, items);
 	const valid = mapped.flatMap((m) => (m.valid ? [m.customer] : []));
 	const { groups, duplicateOf } = groupCustomers(valid, options.deduplicate);
 	const jobs = groups.flatMap((group) =>
 		chunkCustomers(group.customers, options.batchSize).map((customers) => ({ group, customers })),
 	);
-	const connection = jobs.length > 0 ? await openConnection(context, options) : undefined;
+	const resolved = jobs.length > 0 && !badOptions ? await resolveConnection(context, options.timeout) : undefined;
 	const cancelSignal = context.getExecutionCancelSignal?.();
 	const isCancelled = () => cancelSignal?.aborted === true;
-	const sender: Sender = {
-		connection: connection as Connection,
-		pacer: new RequestPacer(options.maxRequestsPerMinute),
-		retry: options,
-		isCancelled,
+	const stoppedBy = badOptions ?? (resolved && 'fatal' in resolved ? resolved.fatal : undefined);
+	const pacer = new RequestPacer(options.maxRequestsPerMinute);
+	const send = (job: BatchJob) => {
+		if (!resolved || !('connection' in resolved)) throw new Error('No connection to send with');
+		const sender: Sender = { connection: resolved.connection, pacer, retry: options, isCancelled };
+		return sendJob(context, sender, job);
 	};
-	const { byItem, fatal } = await sendInBatches(
-		jobs,
-		options.parallelRequests,
-		(job) => sendJob(context, sender, job),
-		isCancelled,
-		connection && 'fatal' in connection ? connection.fatal : undefined,
-	);
+	const { byItem, fatal } = await sendInBatches(jobs, options.parallelRequests, send, isCancelled, stoppedBy);
 
 	const results = mapped.map((m): ItemResult => {
 		if (!m.valid) {
@@ -59,7 +53,7 @@ export async function runBulkOperation(
 		const sent = byItem.get(first ?? m.customer.itemIndex)!;
 		return { itemIndex: m.customer.itemIndex, fields: customerFields(m.customer), ...sent, duplicateOf: first };
 	});
-	return { results, options, fatal };
+	return { results, includeInputFields: options.includeInputFields, fatal };
 }
 
 function customerFields({ identifierName, identifierValue, source, programId, promotion }: CustomerRequest) {

@@ -20,7 +20,7 @@ export function classifyFailure(response: BatchResponse): RequestFailure {
 		return failure({ code: null, message: response.message, outcome: 'not_applied' }, true);
 	}
 	if (response.type === 'network') {
-		const notSent = !response.sent || NOT_SENT_CODES.has(response.code);
+		const notSent = NOT_SENT_CODES.has(response.code);
 		return notSent
 			? failure({ code: response.code, message: `Could not reach Capillary: ${response.message}`, outcome: 'not_applied' }, true)
 			: failure({
@@ -38,8 +38,12 @@ export function classifyFailure(response: BatchResponse): RequestFailure {
 		return failure({ code, message, outcome: 'not_applied' }, true);
 	}
 	if (statusCode >= 200 && statusCode < 300) {
-		const message = `Capillary answered HTTP ${statusCode} without a per-customer response: it may have been applied`;
-		return failure({ code, message, outcome: 'unknown' });
+		const message = `Capillary answered HTTP ${statusCode} without a per-customer response: results cannot be paired, so any of them may have been applied`;
+		return failure({ code, message, outcome: 'unknown' }, false, 'unmatched');
+	}
+	if (statusCode >= 300 && statusCode < 400) {
+		const message = `Capillary answered with a redirect (HTTP ${statusCode}), which is not followed so that credentials stay on the configured host: set the credential's Base URL to the final host`;
+		return failure({ code, message, outcome: 'not_applied' }, true);
 	}
 	if (statusCode >= 500 && !TRANSIENT_STATUSES.has(statusCode)) {
 		const message = `Capillary failed with HTTP ${statusCode}${detail} and no per-customer response: it may have been applied`;
@@ -52,8 +56,12 @@ export function classifyFailure(response: BatchResponse): RequestFailure {
 	};
 }
 
-function failure(error: Omit<CustomerError, 'kind'>, fatal = false): RequestFailure {
-	const full: CustomerError = { kind: 'request_failed', ...error };
+function failure(
+	error: Omit<CustomerError, 'kind'>,
+	fatal = false,
+	kind: CustomerError['kind'] = 'request_failed',
+): RequestFailure {
+	const full: CustomerError = { kind, ...error };
 	return { error: full, fatal: fatal ? { message: full.message, code: full.code } : undefined, transient: false };
 }
 

@@ -28,13 +28,13 @@ export function groupCustomers(customers: CustomerRequest[], deduplicate: boolea
 			groups.set(key, group);
 		}
 		if (deduplicate) {
-			const customerKey = `${customer.identifierValue}\u0000${customer.source}`;
-			const first = group.firstByCustomer.get(customerKey);
+			const sameCustomer = `${comparableValue(customer)}\u0000${customer.source}`;
+			const first = group.firstByCustomer.get(sameCustomer);
 			if (first !== undefined) {
 				duplicateOf.set(customer.itemIndex, first);
 				continue;
 			}
-			group.firstByCustomer.set(customerKey, customer.itemIndex);
+			group.firstByCustomer.set(sameCustomer, customer.itemIndex);
 		}
 		group.customers.push(customer);
 	}
@@ -51,7 +51,14 @@ export function groupCustomers(customers: CustomerRequest[], deduplicate: boolea
 
 /** Identifies one customer of one promotion: two requests holding the same key must not overlap. */
 export function customerKey(customer: CustomerRequest): string {
-	return `${groupKey(customer)}\u0000${customer.identifierValue}`;
+	return `${groupKey(customer)}\u0000${comparableValue(customer)}`;
+}
+
+/** Values that name the same customer compare equal: emails ignore case, mobiles a leading +. */
+function comparableValue({ identifierName, identifierValue }: CustomerRequest): string {
+	if (identifierName === 'email') return identifierValue.toLowerCase();
+	if (identifierName === 'mobile') return identifierValue.replace(/^\+/, '');
+	return identifierValue;
 }
 
 function groupKey({ programId, promotion, identifierName }: CustomerRequest): string {

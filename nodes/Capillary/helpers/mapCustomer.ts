@@ -36,11 +36,11 @@ export type MappedCustomer =
 export function mapCustomer(raw: RawCustomer): MappedCustomer {
 	const identifierValue = toText(raw.identifierValue);
 	const fields: IDataObject = {
-		identifierName: raw.identifierName as string,
+		identifierName: toText(raw.identifierName),
 		identifierValue,
-		source: raw.source as string,
-		programId: raw.programId as string,
-		[raw.promotionMode === 'promoIdentifier' ? 'promoIdentifier' : 'promotionId']: raw.promotionValue as string,
+		source: toText(raw.source),
+		programId: toText(raw.programId),
+		[raw.promotionMode === 'promoIdentifier' ? 'promoIdentifier' : 'promotionId']: toText(raw.promotionValue),
 	};
 	const invalid = (field: string, problem: string): MappedCustomer => ({
 		valid: false,

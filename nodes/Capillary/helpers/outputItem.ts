@@ -11,7 +11,7 @@ export function outputItem(
 	{ itemIndex, fields, result, enrolled, duplicateOf }: ItemResult,
 	input: IDataObject | undefined,
 ): INodeExecutionData {
-	const { status, entityId, issualId, earnedId, warnings, requestId } = result;
+	const { status, entityId, issualId, earnedId, warnings, requestId, enrolRequestId } = result;
 	const json: IDataObject = {
 		...input,
 		status,
@@ -21,10 +21,12 @@ export function outputItem(
 		issualId,
 		earnedId,
 		warnings: warnings ?? (status === 'success' ? [] : undefined),
-		enrolled: operation === 'enrolAndEarn' ? (enrolled ?? false) : undefined,
+		// true: enrolled; false: certainly not; null: unknown.
+		enrolled: operation === 'enrolAndEarn' ? enrolled : undefined,
 		error: result.status === 'failed' ? { ...result.error } : undefined,
 		duplicateOf,
 		requestId,
+		enrolRequestId,
 	};
 	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
 	return { json, pairedItem: { item: itemIndex } };

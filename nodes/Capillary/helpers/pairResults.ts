@@ -1,5 +1,6 @@
 import { classifyFailure } from './classifyFailure';
-import type { BatchResponse, BulkAction, CustomerRequest, CustomerResult, FatalFailure } from './types';
+import { responseExcerpt } from './responseExcerpt';
+import type { BatchResponse, BulkAction, CustomerError, CustomerRequest, CustomerResult, FatalFailure } from './types';
 
 /** Warning code for "promotion not issued due to config issues or customer exhausted limits". */
 export const NOT_ISSUED_WARNING = 8890;
@@ -8,7 +9,6 @@ export interface PairedBatch {
 	/** One per customer sent, in the order sent. */
 	results: CustomerResult[];
 	fatal?: FatalFailure;
-	transient: boolean;
 }
 
 interface ResponseEntry {
@@ -23,24 +23,20 @@ interface ResponseEntry {
  * `entityId` does not match, no entry can be trusted and every customer is `unmatched`/`unknown`.
  */
 export function pairResults(action: BulkAction, customers: readonly CustomerRequest[], response: BatchResponse): PairedBatch {
-	const entries = response.type === 'http' ? responseEntries(response.body) : undefined;
-	if (!entries) {
-		const { error, fatal, transient } = classifyFailure(response);
-		const requestId = response.type === 'http' ? response.requestId : undefined;
-		return { results: customers.map(() => ({ status: 'failed', error, requestId })), fatal, transient };
-	}
 	const requestId = response.type === 'http' ? response.requestId : undefined;
+	const body = response.type === 'http' ? response.body : undefined;
+	const entries = (body as { response?: unknown } | null | undefined)?.response;
+	if (!Array.isArray(entries)) {
+		const { error, fatal } = classifyFailure(response);
+		const withBody = error.kind === 'unmatched' ? { ...error, response: responseExcerpt(body) } : error;
+		return { results: customers.map(() => ({ status: 'failed', error: withBody, requestId })), fatal };
+	}
 	const mismatch = findMismatch(customers, entries);
 	if (mismatch) {
-		const error = { kind: 'unmatched' as const, code: null, message: mismatch, outcome: 'unknown' as const, response: (response as { body: unknown }).body };
-		return { results: customers.map(() => ({ status: 'failed', error, requestId })), transient: false };
+		const error: CustomerError = { kind: 'unmatched', code: null, message: mismatch, outcome: 'unknown', response: responseExcerpt(body) };
+		return { results: customers.map(() => ({ status: 'failed', error, requestId })) };
 	}
-	return { results: entries.map((entry) => entryResult(action, entry as ResponseEntry, requestId)), transient: false };
-}
-
-function responseEntries(body: unknown): unknown[] | undefined {
-	const entries = (body as { response?: unknown } | null | undefined)?.response;
-	return Array.isArray(entries) ? entries : undefined;
+	return { results: entries.map((entry) => entryResult(action, entry as ResponseEntry, requestId)) };
 }
 
 function findMismatch(customers: readonly CustomerRequest[], entries: unknown[]): string | undefined {
@@ -64,26 +60,25 @@ function findMismatch(customers: readonly CustomerRequest[], entries: unknown[])
 function entryResult(action: BulkAction, entry: ResponseEntry, requestId: string | undefined): CustomerResult {
 	const warnings = Array.isArray(entry.warnings) ? entry.warnings : [];
 	const ids = appliedIds(entry.result);
+	const appliedId = action === 'ENROL' ? ids.issualId : ids.earnedId;
+	const failed = (error: Omit<CustomerError, 'outcome'>): CustomerResult => ({
+		status: 'failed',
+		// An entry that refuses yet carries the id of what it was asked to create may have been applied.
+		error: { ...error, outcome: appliedId === undefined ? 'not_applied' : 'unknown' },
+		...ids,
+		warnings,
+		requestId,
+	});
 	const errors = Array.isArray(entry.errors) ? entry.errors : [];
-	if (errors.length > 0) {
-		const { code, message } = describeError(errors[0]);
-		const maybeApplied = action === 'ENROL' ? ids.issualId !== undefined : ids.earnedId !== undefined;
-		const outcome = maybeApplied ? 'unknown' : 'not_applied';
-		return { status: 'failed', error: { kind: 'rejected', code, message, outcome }, ...ids, warnings, requestId };
+	if (errors.length > 0) return failed({ kind: 'rejected', ...describe(errors[0]) });
+	const notIssued = warnings.map(describe).find((warning) => warning.code === NOT_ISSUED_WARNING);
+	if (notIssued) return failed({ kind: 'rejected', ...notIssued });
+	if (appliedId === undefined && action === 'EARN') {
+		return failed({ kind: 'rejected', code: NOT_ISSUED_WARNING, message: 'Promotion not issued: the result carries no earnedId' });
 	}
-	const notIssued = warnings.map(describeError).find((warning) => warning.code === NOT_ISSUED_WARNING);
-	if (notIssued || (action === 'EARN' && ids.earnedId === undefined)) {
-		const message = notIssued?.message || 'Promotion not issued: the result carries no earnedId';
-		return {
-			status: 'failed',
-			error: { kind: 'rejected', code: NOT_ISSUED_WARNING, message, outcome: 'not_applied' },
-			...ids,
-			warnings,
-			requestId,
-		};
-	}
-	if (action === 'ENROL' && ids.issualId === undefined) {
-		const error = { kind: 'unmatched' as const, code: null, message: 'The enrolment result carries no issualId', outcome: 'unknown' as const, response: entry };
+	if (appliedId === undefined) {
+		const message = 'The enrolment result carries no issualId: it cannot be told whether it was applied';
+		const error: CustomerError = { kind: 'unmatched', code: null, message, outcome: 'unknown', response: responseExcerpt(entry) };
 		return { status: 'failed', error, ...ids, warnings, requestId };
 	}
 	return { status: 'success', ...ids, warnings, requestId };
@@ -91,15 +86,15 @@ function entryResult(action: BulkAction, entry: ResponseEntry, requestId: string
 
 function appliedIds(result: ResponseEntry['result']) {
 	const id = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
-	const entityId = Number(result?.entityId);
+	const entityId = typeof result?.entityId === 'number' || typeof result?.entityId === 'string' ? Number(result.entityId) : NaN;
 	return {
-		entityId: Number.isFinite(entityId) && result?.entityId !== undefined ? entityId : undefined,
+		entityId: Number.isFinite(entityId) ? entityId : undefined,
 		issualId: id(result?.issualId),
 		earnedId: id(result?.earnedId),
 	};
 }
 
-function describeError(value: unknown): { code: number | string | null; message: string } {
+function describe(value: unknown): { code: number | string | null; message: string } {
 	const { code, message } = (value ?? {}) as { code?: unknown; message?: unknown };
 	return {
 		code: typeof code === 'number' || typeof code === 'string' ? code : null,

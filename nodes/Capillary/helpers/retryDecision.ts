@@ -12,7 +12,6 @@ export type RetryDecision = 'done' | 'retry' | 'retryUnknown';
 export function retryDecision(response: BatchResponse): RetryDecision {
 	if (response.type === 'http' && Array.isArray((response.body as { response?: unknown } | null)?.response)) return 'done';
 	if (response.type === 'notSent') return 'done';
-	if (response.type === 'network' && !response.sent) return 'retry';
 	const failure = classifyFailure(response);
 	if (failure.transient) return 'retry';
 	if (response.type === 'network' && failure.error.outcome === 'not_applied') return 'retry';

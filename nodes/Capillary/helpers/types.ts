@@ -35,6 +35,8 @@ export interface AppliedIds {
 	earnedId?: string;
 	warnings: unknown[];
 	requestId?: string;
+	/** Enrol and Issue: the request id of the enrolment step. */
+	enrolRequestId?: string;
 }
 
 export type CustomerResult =
@@ -44,7 +46,7 @@ export type CustomerResult =
 /** What a whole request came back as, before pairing. */
 export type BatchResponse =
 	| { type: 'http'; statusCode: number; body: unknown; requestId?: string; retryAfter?: string }
-	| { type: 'network'; code: string; message: string; sent: boolean }
+	| { type: 'network'; code: string; message: string }
 	| { type: 'notSent'; message: string };
 
 /** A request-level failure that makes sending further batches pointless. */

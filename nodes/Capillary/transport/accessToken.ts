@@ -5,6 +5,7 @@ import { resolveBaseUrl } from './baseUrl';
 import { notSentTags } from './notSent';
 
 export const GENERATE_PATH = '/v3/oauth/token/generate';
+const TOKEN_TIMEOUT_MS = 30_000;
 
 /**
  * Exchanges the client key and secret for a JWT.
@@ -26,6 +27,8 @@ export async function generateAccessToken(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: TOKEN_TIMEOUT_MS,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
 		networkFailure = networkCode(error);

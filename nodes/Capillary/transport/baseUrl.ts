@@ -66,6 +66,9 @@ export function checkCustomBaseUrl(raw: string): string {
 		throw new ApplicationError(
 			'The custom Base URL is not a valid URL: enter the API host root, such as https://eu.api.capillarytech.com', notSentTags);
 	}
+	if (url.search || url.hash) {
+		throw new ApplicationError('The custom Base URL must be a host root without ?query or #fragment', notSentTags);
+	}
 	if (url.username || url.password) {
 		throw new ApplicationError('The custom Base URL must not contain a user name or password', notSentTags);
 	}

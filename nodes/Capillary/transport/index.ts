@@ -65,6 +65,8 @@ export async function capillaryRequest(
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				// A redirect would carry the credential to another host: treat it as a failure instead.
+				disableFollowRedirect: true,
 				timeout: connection.timeout,
 			},
 			withoutToken,

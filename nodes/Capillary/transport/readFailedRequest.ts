@@ -30,8 +30,8 @@ export function readFailedRequest(error: unknown): BatchResponse {
 		}
 	}
 	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && /^[A-Z_]+$/.test(c));
-	if (code) return { type: 'network', code, message: networkMessage(code), sent: true };
-	return { type: 'network', code: 'UNKNOWN', message: 'the request failed without an HTTP response', sent: true };
+	if (code) return { type: 'network', code, message: networkMessage(code) };
+	return { type: 'network', code: 'UNKNOWN', message: 'the request failed without an HTTP response' };
 }
 
 function errorChain(error: unknown): Array<Record<string, unknown>> {

@@ -4,28 +4,28 @@ import type { FatalFailure } from '../helpers/types';
 import type { CapillaryCredentialType, Connection } from '../transport';
 import { resolveBaseUrl } from '../transport/baseUrl';
 import { isNotSentError } from '../transport/notSent';
-import type { BulkOptions } from './readOptions';
+
+export type ResolvedConnection = { connection: Connection } | { fatal: FatalFailure };
 
 /**
- * The credential type the Authentication parameter picks, and the API root its credential points at.
+ * The credential the Authentication parameter picks, and the API root it points at.
  * A credential that cannot be used is a failure of the whole run, not an exception: in a continue
  * mode, a thrown error would send the input items down the Success output.
  */
-export async function openConnection(
-	context: IExecuteFunctions,
-	options: BulkOptions,
-): Promise<Connection | { fatal: FatalFailure }> {
+export async function resolveConnection(context: IExecuteFunctions, timeout: number): Promise<ResolvedConnection> {
 	const authentication = context.getNodeParameter('authentication', 0) as string;
 	const credentialType: CapillaryCredentialType = authentication === 'basicAuth' ? 'capillaryBasicApi' : 'capillaryOAuthApi';
 	try {
 		const credentials = await context.getCredentials(credentialType);
 		const reference = context.getNode().credentials?.[credentialType];
 		return {
-			credentialType,
-			credentialRef: { id: reference?.id ?? '', name: reference?.name ?? credentialType },
-			credentials,
-			baseUrl: resolveBaseUrl(credentials),
-			timeout: options.timeout,
+			connection: {
+				credentialType,
+				credentialRef: { id: reference?.id ?? '', name: reference?.name ?? credentialType },
+				credentials,
+				baseUrl: resolveBaseUrl(credentials),
+				timeout,
+			},
 		};
 	} catch (error) {
 		const reason = isNotSentError(error) ? error.message : 'the Capillary credential could not be loaded';
