@@ -32,6 +32,9 @@ test.each([
 	['an entry with neither result nor errors', { response: [ok(11), { warnings: [] }] }],
 	['an entityId in the wrong place', { response: [ok(12), ok(11)] }],
 	['a longer array', { response: [ok(11), ok(12), ok(13)] }],
+	['an earnedId of the wrong type', { response: [ok(11), ok(12, { earnedId: ['e'] })] }],
+	['a result that is not an object', { response: [ok(11), { result: 'yes', errors: [] }] }],
+	['warnings that are not a list', { response: [ok(11), { ...ok(12), warnings: 'careful' }] }],
 ])('%s makes the whole batch unmatched/unknown with the raw body', (_, body) => {
 	const { results } = pairResults('EARN', customers, http(body));
 	for (const result of results) {
@@ -44,8 +47,8 @@ test('an ENROL result without issualId is unmatched/unknown', () => {
 	expect(results[0]).toMatchObject({ status: 'failed', error: { kind: 'unmatched', outcome: 'unknown' } });
 });
 
-test('a huge hostile message is cut, and odd types do not crash', () => {
-	const entry = { errors: [{ code: { nested: true }, message: 'x'.repeat(10_000) }], warnings: 'nope' };
+test('a huge hostile message is cut, and an odd error code does not crash', () => {
+	const entry = { errors: [{ code: { nested: true }, message: 'x'.repeat(10_000) }], warnings: null };
 	const { results } = pairResults('EARN', customers.slice(0, 1), http({ response: [entry] }));
 	expect(results[0]).toMatchObject({ status: 'failed', warnings: [], error: { code: null, outcome: 'not_applied' } });
 	expect((results[0] as { error: { message: string } }).error.message).toHaveLength(500);

@@ -110,3 +110,34 @@ test('batch limit 1060 stops the run with a hint to lower Batch Size', async () 
 		await small.close();
 	}
 });
+
+describe('hostile or malformed responses never crash the node: they become unmatched', () => {
+	test.each([
+		['null response', { response: null }],
+		['a string response', { response: 'ok' }],
+		['an array body', [1, 2, 3]],
+		['null entries', { response: [null, null] }],
+		['wrong types', { response: [{ result: { entityId: { a: 1 }, earnedId: ['x'] }, errors: [] }, { result: null }] }],
+		['a huge body', { response: [{ errors: [{ code: 1, message: 'z'.repeat(3_000_000) }] }] }],
+	])('%s', async (_, body) => {
+		sandbox.injectFault({ type: 'status', status: 200, body });
+		const run = await runCapillary(sandboxCredentials(sandbox), { items: items(300, 2), parameters: earn() });
+		expect(run.error).toBeUndefined();
+		expect(run.success).toEqual([]);
+		expect(run.failed.map((i) => errorOf(i))).toEqual([
+			expect.objectContaining({ kind: 'unmatched', outcome: 'unknown' }),
+			expect.objectContaining({ kind: 'unmatched', outcome: 'unknown' }),
+		]);
+		expect(JSON.stringify(run.failed).length).toBeLessThan(20_000);
+	});
+
+	test('identifier values with JSON, URL and quote characters are sent verbatim in the JSON body only', async () => {
+		const value = "o'brien+promo%20x&y=1#frag@example.com";
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: [{ email: value }],
+			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'email'),
+		});
+		expect(run.failed[0].json).toMatchObject({ identifierValue: value, error: { kind: 'rejected', code: 8015 } });
+		expect(sandbox.requests.filter((r) => r.bulkAction).map((r) => r.path)).toEqual(['/v2/promotion/bulk/enrolAndEarn']);
+	});
+});

@@ -48,12 +48,26 @@ function findMismatch(customers: readonly CustomerRequest[], entries: unknown[])
 		if (!entry || typeof entry !== 'object' || (entry.result === undefined && !Array.isArray(entry.errors))) {
 			return `Result ${i} of the response is neither a result nor an error: results cannot be trusted`;
 		}
+		const malformed = malformedField(entry);
+		if (malformed) return `Result ${i} has a malformed ${malformed}: results cannot be trusted`;
 		const customer = customers[i];
 		const entityId = entry.result?.entityId;
 		if (customer.identifierName === 'id' && entityId !== undefined && String(entityId) !== customer.identifierValue) {
 			return `Result ${i} is for customer ${String(entityId)}, but customer ${customer.identifierValue} was sent there: results cannot be paired`;
 		}
 	}
+	return undefined;
+}
+
+const isId = (value: unknown) => value === undefined || typeof value === 'string' || typeof value === 'number';
+const isList = (value: unknown) => value === undefined || value === null || Array.isArray(value);
+
+/** The first field whose type contradicts the reference page, if any. */
+function malformedField({ result, errors, warnings }: ResponseEntry): string | undefined {
+	if (result !== undefined && (result === null || typeof result !== 'object' || Array.isArray(result))) return 'result';
+	if (!isList(errors)) return 'errors';
+	if (!isList(warnings)) return 'warnings';
+	for (const field of ['entityId', 'issualId', 'earnedId'] as const) if (!isId(result?.[field])) return field;
 	return undefined;
 }
 
