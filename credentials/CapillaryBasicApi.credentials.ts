@@ -1,19 +1,14 @@
-import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { ApplicationError } from 'n8n-workflow';
 
-import { baseUrlExpression, clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
-import { notSentTags } from '../nodes/Capillary/transport/notSent';
+import { clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
+import { basicAuthorization } from '../nodes/Capillary/transport/basicAuthorization';
 
-const MD5_HEX = /^[0-9a-f]{32}$/i;
-
-/** Till credentials: `Authorization: Basic base64(username:md5hex(password))`. */
+/** Till credentials, sent as `Authorization: Basic base64(username:md5hex(password))`. */
 export class CapillaryBasicApi implements ICredentialType {
 	name = 'capillaryBasicApi';
 
@@ -58,25 +53,7 @@ export class CapillaryBasicApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		resolveBaseUrl(credentials);
-		const token = Buffer.from(`${String(credentials.username)}:${passwordHash(credentials)}`).toString('base64');
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Basic ${token}` };
+		requestOptions.headers = { ...requestOptions.headers, Authorization: basicAuthorization(credentials) };
 		return requestOptions;
 	}
-
-	test: ICredentialTestRequest = {
-		request: { baseURL: baseUrlExpression, url: '/v2/organization/programs', method: 'GET', disableFollowRedirect: true },
-	};
-}
-
-function passwordHash(credentials: ICredentialDataDecryptedObject): string {
-	const password = String(credentials.password ?? '');
-	if (!credentials.passwordIsMd5) return createHash('md5').update(password, 'utf8').digest('hex');
-	const hash = password.trim();
-	if (!MD5_HEX.test(hash)) {
-		throw new ApplicationError(
-			'The till password is marked as an MD5 hash but is not 32 hexadecimal characters: turn the switch off to send the plain password',
-			notSentTags,
-		);
-	}
-	return hash.toLowerCase();
 }

@@ -1,14 +1,14 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlExpression, clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
+import { clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
 import { generateAccessToken } from '../nodes/Capillary/transport/accessToken';
+import { sendWithHttpRequest } from '../nodes/Capillary/transport/sendJson';
 import { expiredTokenError, tokenHasExpired } from '../nodes/Capillary/transport/tokenExpiry';
 
 /** API client key and secret, exchanged for a JWT sent as `X-CAP-API-OAUTH-TOKEN`. */
@@ -50,7 +50,7 @@ export class CapillaryOAuthApi implements ICredentialType {
 
 	/** n8n calls this when `accessToken` is empty, after a request answered 401, and on the credential test. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await generateAccessToken(this, credentials) };
+		return { accessToken: await generateAccessToken(sendWithHttpRequest(this), credentials) };
 	}
 
 	async authenticate(
@@ -64,7 +64,4 @@ export class CapillaryOAuthApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	test: ICredentialTestRequest = {
-		request: { baseURL: baseUrlExpression, url: '/v2/organization/programs', method: 'GET', disableFollowRedirect: true },
-	};
 }

@@ -7,6 +7,8 @@ import * as enrolAndEarn from './actions/enrolAndEarn.operation';
 import { customerFields } from './actions/fields';
 import { optionsCollection } from './actions/options';
 import { router } from './actions/router';
+import { capillaryBasicApiTest, capillaryOAuthApiTest } from './methods/credentialTest';
+import { searchPrograms, searchPromotions } from './methods/listSearch';
 
 export class Capillary implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +17,19 @@ export class Capillary implements INodeType {
 		icon: { light: 'file:capillary.svg', dark: 'file:capillary.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ { enrol: "Enrol", earn: "Issue (Earn)", enrolAndEarn: "Enrol and Issue" }[$parameter["operation"]] }}',
+		subtitle:
+			'={{ { enrol: "Enrol", earn: "Issue (Earn)", enrolAndEarn: "Enrol and Issue" }[$parameter["operation"]] + ": " + ($parameter["promotion"].cachedResultName || $parameter["promotion"].value || "no promotion yet") }}',
+		hints: [
+			{
+				message:
+					'This is a Direct Issue promotion: it cannot be enrolled in (Capillary answers 8902). Choose Issue (Earn), or an Enrol & Issue promotion.',
+				type: 'warning',
+				location: 'ndv',
+				whenToDisplay: 'always',
+				displayCondition:
+					'={{ $parameter["operation"] !== "earn" && String($parameter["promotion"].cachedResultName || "").includes("Direct Issue") }}',
+			},
+		],
 		description:
 			'Enrol customers in Capillary loyalty promotions and issue them, up to 100 per request. Changes customer state.',
 		defaults: { name: 'Capillary' },
@@ -24,8 +38,18 @@ export class Capillary implements INodeType {
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Success', 'Failed'],
 		credentials: [
-			{ name: 'capillaryOAuthApi', required: true, displayOptions: { show: { authentication: ['oAuth'] } } },
-			{ name: 'capillaryBasicApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
+			{
+				name: 'capillaryOAuthApi',
+				required: true,
+				testedBy: 'capillaryOAuthApiTest',
+				displayOptions: { show: { authentication: ['oAuth'] } },
+			},
+			{
+				name: 'capillaryBasicApi',
+				required: true,
+				testedBy: 'capillaryBasicApiTest',
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+			},
 		],
 		properties: [
 			{
@@ -67,6 +91,11 @@ export class Capillary implements INodeType {
 			optionsCollection,
 		],
 
+	};
+
+	methods = {
+		credentialTest: { capillaryOAuthApiTest, capillaryBasicApiTest },
+		listSearch: { searchPrograms, searchPromotions },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

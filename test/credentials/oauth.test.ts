@@ -18,7 +18,7 @@ const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile
 test('the credential test passes with the right key and secret, and fails clearly with a wrong secret', async () => {
 	expect(await testCredential(sandboxCredentials(sandbox), 'capillaryOAuthApi')).toEqual({
 		status: 'OK',
-		message: 'Connection tested successfully',
+		message: 'Connected to Capillary (3 loyalty programs visible)',
 	});
 	const wrong = await testCredential(sandboxCredentials(sandbox, { oAuth: { clientSecret: 'WRONG-s3cret-9931' } }), 'capillaryOAuthApi');
 	expect(wrong.status).toBe('Error');

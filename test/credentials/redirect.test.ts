@@ -52,6 +52,9 @@ test('the Basic credential test does not follow a redirect either', async () => 
 
 test('the OAuth credential test does not follow a redirect either', async () => {
 	const result = await testCredential(credentialsVia('oAuth'), 'capillaryOAuthApi');
-	expect(result).toEqual({ status: 'Error', message: 'Capillary did not return an access token (HTTP 307)' });
+	expect(result).toEqual({
+		status: 'Error',
+		message: `${redirectorUrl} does not answer like Capillary's API (HTTP 307 for the token request): check the Cluster or Base URL`,
+	});
 	expect(sandbox.requests).toEqual([]);
 });

@@ -42,7 +42,7 @@ export async function runWorkflow(
 	json: WorkflowJson,
 	credentials: TestCredentialsHelper,
 	extraNodeTypes?: Record<string, INodeType>,
-	{ cancelAfterMs }: { cancelAfterMs?: number } = {},
+	{ onStart }: { onStart?: (cancel: () => void) => void } = {},
 ): Promise<WorkflowRun> {
 	const nodeTypes = extraNodeTypes ? createNodeTypes(extraNodeTypes) : (packageNodeTypes ??= createNodeTypes());
 	const workflow = new Workflow({
@@ -71,12 +71,11 @@ export async function runWorkflow(
 	});
 	const execution = new WorkflowExecute(additionalData(credentials, hooks), 'manual', runData);
 	const running = execution.processRunExecutionData(workflow);
-	const timer = cancelAfterMs === undefined ? undefined : setTimeout(() => running.cancel(), cancelAfterMs);
+	onStart?.(() => running.cancel());
 	const run = await running.catch((error: unknown) => {
 		if (running.isCanceled) return undefined;
 		throw error;
 	});
-	clearTimeout(timer);
 	const result = finished ?? run;
 	if (!result) throw new Error('The execution was cancelled before it reported a result');
 	return {
@@ -98,9 +97,9 @@ function hasIncomingConnection(connections: IConnections, nodeName: string): boo
 	);
 }
 
-function additionalData(
+export function additionalData(
 	credentialsHelper: TestCredentialsHelper,
-	hooks: ExecutionLifecycleHooks,
+	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,

@@ -125,12 +125,17 @@ test('with parallel requests and no deduplication, one customer is never in two 
 });
 
 test('once the execution is cancelled, no further batch is sent', async () => {
-	sandbox.setLatency(60);
+	sandbox.setLatency(100);
 	const workflow = capillaryWorkflow({ items: items(100, 10), parameters: earn({ batchSize: 1 }) });
-	await runWorkflow(workflow, sandboxCredentials(sandbox), undefined, { cancelAfterMs: 150 }).catch(() => undefined);
-	const sentAtCancel = bulk().length;
+	const cancelOnFirstRequest = (cancel: () => void) => {
+		const poll = setInterval(() => {
+			if (bulk().length === 0) return;
+			clearInterval(poll);
+			cancel();
+		}, 2);
+	};
+	await runWorkflow(workflow, sandboxCredentials(sandbox), undefined, { onStart: cancelOnFirstRequest }).catch(() => undefined);
 	await new Promise((resolve) => setTimeout(resolve, 300));
-	expect(sentAtCancel).toBeGreaterThanOrEqual(1);
-	expect(sentAtCancel).toBeLessThanOrEqual(4);
-	expect(bulk()).toHaveLength(sentAtCancel);
+	expect(bulk().length).toBeGreaterThanOrEqual(1);
+	expect(bulk().length).toBeLessThanOrEqual(2);
 });

@@ -8,10 +8,17 @@ export const customerFields: INodeProperties[] = [
 		displayName: 'Program',
 		name: 'programId',
 		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The loyalty program the promotion belongs to',
 		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Choose a program…',
+				typeOptions: { searchListMethod: 'searchPrograms', searchable: true },
+			},
 			{
 				displayName: 'By ID',
 				name: 'id',
@@ -26,10 +33,18 @@ export const customerFields: INodeProperties[] = [
 		displayName: 'Promotion',
 		name: 'promotion',
 		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The loyalty promotion, by its numeric ID or its external promotion identifier',
+		description:
+			'The loyalty promotion, by its numeric ID or its external promotion identifier. Enrol works on Enrol & Issue promotions only; a Direct Issue promotion can only be issued.',
 		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Choose a promotion of the program…',
+				typeOptions: { searchListMethod: 'searchPromotions', searchable: true, searchFilterRequired: false },
+			},
 			{
 				displayName: 'By ID',
 				name: 'id',

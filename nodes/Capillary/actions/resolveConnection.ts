@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { FatalFailure } from '../helpers/types';
 import type { CapillaryCredentialType, Connection } from '../transport';
@@ -12,8 +12,12 @@ export type ResolvedConnection = { connection: Connection } | { fatal: FatalFail
  * A credential that cannot be used is a failure of the whole run, not an exception: in a continue
  * mode, a thrown error would send the input items down the Success output.
  */
-export async function resolveConnection(context: IExecuteFunctions, timeout: number): Promise<ResolvedConnection> {
-	const authentication = context.getNodeParameter('authentication', 0) as string;
+export async function resolveConnection(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	timeout: number,
+): Promise<ResolvedConnection> {
+	// Authentication takes no expression, so its stored value is its value.
+	const authentication = context.getNode().parameters.authentication;
 	const credentialType: CapillaryCredentialType = authentication === 'basicAuth' ? 'capillaryBasicApi' : 'capillaryOAuthApi';
 	try {
 		const credentials = await context.getCredentials(credentialType);
@@ -28,7 +32,9 @@ export async function resolveConnection(context: IExecuteFunctions, timeout: num
 			},
 		};
 	} catch (error) {
-		const reason = isNotSentError(error) ? error.message : 'the Capillary credential could not be loaded';
+		const reason = isNotSentError(error)
+			? error.message
+			: `The Capillary credential could not be loaded (${error instanceof Error ? error.message : String(error)})`;
 		return { fatal: { code: null, message: `${reason}. Fix the credential: nothing was sent` } };
 	}
 }

@@ -1,48 +1,51 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './baseUrl';
 import { notSentTags } from './notSent';
+import type { SendJson } from './sendJson';
 
 export const GENERATE_PATH = '/v3/oauth/token/generate';
 const TOKEN_TIMEOUT_MS = 30_000;
 
 /**
- * Exchanges the client key and secret for a JWT.
- * Errors carry only the HTTP status or network code: never the key, the secret or a response body.
+ * Exchanges the client key and secret for a JWT. Errors say which part to fix (the secret, or the
+ * cluster/host) and carry only the HTTP status or network code: never the key, the secret or a body.
  */
-export async function generateAccessToken(
-	helper: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
+export async function generateAccessToken(send: SendJson, credentials: ICredentialDataDecryptedObject): Promise<string> {
 	const baseUrl = resolveBaseUrl(credentials);
 	let response: { statusCode: number; body: unknown } | undefined;
 	let networkFailure: string | undefined;
 	try {
-		response = (await helper.helpers.httpRequest({
+		response = await send({
 			method: 'POST',
 			url: `${baseUrl}${GENERATE_PATH}`,
 			headers: { 'Content-Type': 'application/json' },
 			body: { key: String(credentials.clientKey ?? ''), secret: String(credentials.clientSecret ?? '') },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
 			timeout: TOKEN_TIMEOUT_MS,
-		})) as { statusCode: number; body: unknown };
+		});
 	} catch (error) {
 		networkFailure = networkCode(error);
 	}
 	if (!response) {
-		throw new ApplicationError(`Could not reach Capillary at ${baseUrl} to get an access token (${networkFailure})`, notSentTags);
-	}
-	const token = readAccessToken(response.body);
-	if (response.statusCode >= 200 && response.statusCode < 300 && token) return token;
-	if (response.statusCode === 401 || response.statusCode === 403) {
 		throw new ApplicationError(
-			`Capillary refused the client key and secret (HTTP ${response.statusCode}): check them and the cluster`, notSentTags);
+			`Could not reach Capillary at ${baseUrl} to get an access token (${networkFailure}): check the Cluster or Base URL`,
+			notSentTags,
+		);
 	}
-	throw new ApplicationError(`Capillary did not return an access token (HTTP ${response.statusCode})`, notSentTags);
+	const { statusCode, body } = response;
+	const token = readAccessToken(body);
+	if (statusCode >= 200 && statusCode < 300 && token) return token;
+	if (statusCode === 401 || statusCode === 403) {
+		throw new ApplicationError(`Capillary refused the client key and secret (HTTP ${statusCode}): check them and the cluster`, notSentTags);
+	}
+	if (statusCode === 404 || (statusCode >= 300 && statusCode < 400)) {
+		throw new ApplicationError(
+			`${baseUrl} does not answer like Capillary's API (HTTP ${statusCode} for the token request): check the Cluster or Base URL`,
+			notSentTags,
+		);
+	}
+	throw new ApplicationError(`Capillary did not return an access token (HTTP ${statusCode})`, notSentTags);
 }
 
 function readAccessToken(body: unknown): string | undefined {
@@ -51,6 +54,7 @@ function readAccessToken(body: unknown): string | undefined {
 }
 
 function networkCode(error: unknown): string {
-	const code = (error as { code?: unknown } | null)?.code;
-	return typeof code === 'string' ? code : 'network error';
+	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+	const found = typeof code === 'string' ? code : cause?.code;
+	return typeof found === 'string' ? found : 'network error';
 }

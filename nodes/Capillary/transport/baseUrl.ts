@@ -80,6 +80,3 @@ export function checkCustomBaseUrl(raw: string): string {
 	}
 	return trimmed;
 }
-
-/** The same resolution as an n8n expression, for credential test requests (which cannot call code). */
-export const baseUrlExpression = `={{ $credentials.cluster === 'custom' ? String($credentials.baseUrl).trim().replace(/\\/+$/, '') : ${JSON.stringify(CLUSTER_HOSTS)}[$credentials.cluster] }}`;

@@ -1,0 +1,55 @@
+import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+
+import { describeListFailure } from '../helpers/describeListFailure';
+import type { BatchResponse } from '../helpers/types';
+import { generateAccessToken } from '../transport/accessToken';
+import { resolveBaseUrl } from '../transport/baseUrl';
+import { basicAuthorization } from '../transport/basicAuthorization';
+import { sendWithLegacyRequest, type SendJson } from '../transport/sendJson';
+
+const TIMEOUT_MS = 20_000;
+const PROBE_PATH = '/v2/organization/programs';
+
+/**
+ * The editor's "Test" button. Reads the programs list with the credential and tells apart what to
+ * fix: the secret (401), the access rights (403), or the cluster/host (unreachable, 404, redirect).
+ */
+export async function capillaryOAuthApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	const send = sendWithLegacyRequest(this);
+	return await testWith(send, credential, async (data) => ({
+		'X-CAP-API-OAUTH-TOKEN': await generateAccessToken(send, data),
+	}));
+}
+
+export async function capillaryBasicApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	return await testWith(sendWithLegacyRequest(this), credential, async (data) => ({ Authorization: basicAuthorization(data) }));
+}
+
+async function testWith(
+	send: SendJson,
+	{ data = {} }: ICredentialsDecrypted,
+	headersFor: (data: NonNullable<ICredentialsDecrypted['data']>) => Promise<Record<string, string>>,
+): Promise<INodeCredentialTestResult> {
+	let response: BatchResponse;
+	try {
+		const url = `${resolveBaseUrl(data)}${PROBE_PATH}`;
+		const headers = await headersFor(data);
+		response = await send({ method: 'GET', url, headers, timeout: TIMEOUT_MS }).then(
+			({ statusCode, body }): BatchResponse => ({ type: 'http', statusCode, body }),
+			(error: unknown): BatchResponse => ({ type: 'network', code: networkCode(error), message: 'no answer' }),
+		);
+	} catch (error) {
+		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
+	}
+	const failure = describeListFailure(response);
+	if (failure) return { status: 'Error', message: failure };
+	const programs = (response as { body: { data?: unknown } }).body.data;
+	const count = Array.isArray(programs) ? ` (${programs.length} loyalty programs visible)` : '';
+	return { status: 'OK', message: `Connected to Capillary${count}` };
+}
+
+function networkCode(error: unknown): string {
+	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+	const found = typeof code === 'string' ? code : cause?.code;
+	return typeof found === 'string' ? found : 'NETWORK';
+}

@@ -1,0 +1,49 @@
+import type { IHttpRequestHelper, IHttpRequestMethods, ICredentialTestFunctions } from 'n8n-workflow';
+
+export interface JsonRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	headers?: Record<string, string>;
+	body?: object;
+	timeout: number;
+}
+
+/**
+ * Sends one JSON request without following redirects and answers with status and body whatever the
+ * status; throws only when no HTTP answer came. The two adapters cover the helpers n8n offers:
+ * `httpRequest` (preAuthentication) and the legacy `request` (credential tests).
+ */
+export type SendJson = (request: JsonRequest) => Promise<{ statusCode: number; body: unknown }>;
+
+export function sendWithHttpRequest(helper: IHttpRequestHelper): SendJson {
+	return async ({ method, url, headers, body, timeout }) =>
+		(await helper.helpers.httpRequest({
+			method,
+			url,
+			headers,
+			body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout,
+		})) as { statusCode: number; body: unknown };
+}
+
+export function sendWithLegacyRequest(context: ICredentialTestFunctions): SendJson {
+	return async ({ method, url, headers, body, timeout }) => {
+		const response = (await context.helpers.request({
+			method,
+			uri: url,
+			headers,
+			body,
+			json: true,
+			resolveWithFullResponse: true,
+			simple: false,
+			followRedirect: false,
+			followAllRedirects: false,
+			timeout,
+		})) as { statusCode: number; body: unknown };
+		return { statusCode: response.statusCode, body: response.body };
+	};
+}

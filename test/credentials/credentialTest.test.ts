@@ -1,0 +1,63 @@
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+
+import { startSandbox, type CapillarySandbox } from '../sandbox';
+import { sandboxCredentials } from '../engine/capillaryWorkflow';
+import { testCredential } from '../engine/testCredential';
+
+let sandbox: CapillarySandbox;
+let notCapillary: http.Server;
+let notCapillaryUrl: string;
+let closedUrl: string;
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	// A host that is up but is not Capillary's API (a wrong cluster or a mistyped base URL).
+	notCapillary = http.createServer((_, response) => response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>'));
+	await new Promise<void>((resolve) => notCapillary.listen(0, '127.0.0.1', resolve));
+	notCapillaryUrl = `http://127.0.0.1:${(notCapillary.address() as AddressInfo).port}`;
+	const closed = await startSandbox();
+	closedUrl = closed.url;
+	await closed.close();
+});
+afterAll(async () => {
+	await sandbox.close();
+	await new Promise((resolve) => notCapillary.close(resolve));
+});
+
+describe.each([
+	['capillaryOAuthApi', 'oAuth', { clientSecret: 'wrong-Secret-4242' }, 'Capillary refused the client key and secret (HTTP 401): check them and the cluster'],
+	['capillaryBasicApi', 'basicAuth', { password: 'wrong-Password-4242' }, 'Capillary refused the credential (HTTP 401: Authentication failed): check the secret or password, and the Cluster'],
+] as const)('%s', (type, kind, wrongSecret, refusedMessage) => {
+	const check = async (overrides: Record<string, unknown>) =>
+		await testCredential(sandboxCredentials(sandbox, { [kind]: overrides }), type);
+
+	test('the right credential: OK, with what it can see', async () => {
+		expect(await check({})).toEqual({ status: 'OK', message: 'Connected to Capillary (3 loyalty programs visible)' });
+	});
+
+	test('a wrong secret: says to check the secret', async () => {
+		const result = await check(wrongSecret);
+		expect(result).toEqual({ status: 'Error', message: refusedMessage });
+		expect(result.message).not.toContain('4242');
+	});
+
+	test('a host that is not Capillary: says to check the cluster or base URL', async () => {
+		const result = await check({ baseUrl: notCapillaryUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/does not answer like Capillary's API \(HTTP 404.*check the Cluster or Base URL/);
+	});
+
+	test('an unreachable host: says it could not reach it', async () => {
+		const result = await check({ baseUrl: closedUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Could not reach Capillary.*ECONNREFUSED.*check the Cluster or Base URL/);
+	});
+
+	test('a non-https custom host: refused before any request', async () => {
+		const before = sandbox.requests.length;
+		const result = await check({ baseUrl: 'http://capillary.example.com' });
+		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('must use https://') });
+		expect(sandbox.requests.length).toBe(before);
+	});
+});

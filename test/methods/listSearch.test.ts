@@ -1,0 +1,81 @@
+import { DEMO, PROMOTIONS, startSandbox, type CapillarySandbox } from '../sandbox';
+import { sandboxCredentials } from '../engine/capillaryWorkflow';
+import { searchList } from '../engine/listSearch';
+
+let sandbox: CapillarySandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterEach(() => sandbox.reset());
+afterAll(async () => await sandbox.close());
+
+const withProgram = (programId: number, authentication = 'oAuth') => ({
+	authentication,
+	programId: { __rl: true, mode: 'list', value: String(programId), cachedResultName: 'x' },
+});
+
+test.each(['oAuth', 'basicAuth'])('programs are listed with name and ID (%s)', async (authentication) => {
+	const { results } = await searchList(sandboxCredentials(sandbox), 'searchPrograms', { authentication });
+	expect(results).toEqual(
+		expect.arrayContaining([
+			expect.objectContaining({ name: 'Demo Rewards (469)', value: '469' }),
+			expect.objectContaining({ name: 'Gold Club (2714)', value: '2714' }),
+		]),
+	);
+});
+
+test('the program search filters by name or ID', async () => {
+	const byName = await searchList(sandboxCredentials(sandbox), 'searchPrograms', {}, { filter: 'gold' });
+	expect(byName.results.map((r) => r.value)).toEqual(['2714']);
+	const byId = await searchList(sandboxCredentials(sandbox), 'searchPrograms', {}, { filter: '469' });
+	expect(byId.results.map((r) => r.value)).toEqual(['469']);
+});
+
+test('promotions of the chosen program, live/active/upcoming only, never drafts, across pages', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	const seen: Array<{ name: string; value: string }> = [];
+	let token: string | undefined;
+	let calls = 0;
+	do {
+		const page = await searchList(credentials, 'searchPromotions', withProgram(469), { paginationToken: token });
+		seen.push(...page.results.map(({ name, value }) => ({ name, value: String(value) })));
+		token = page.paginationToken as string | undefined;
+		calls++;
+	} while (token !== undefined && calls < 10);
+	expect(calls).toBeGreaterThan(1);
+	const expected = PROMOTIONS.filter((p) => p.programId === 469 && p.promotionId > 0 && ['LIVE', 'ACTIVE', 'UPCOMING'].includes(p.status));
+	expect(seen.map((s) => Number(s.value)).sort()).toEqual(expected.map((p) => p.promotionId).sort());
+	expect(new Set(seen.map((s) => s.value)).size).toBe(seen.length);
+	expect(seen.find((s) => s.value === '57099')?.name).toBe('Welcome 10 · Enrol & Issue · LIVE · 57099');
+	expect(seen.find((s) => s.value === '69218')?.name).toBe('Birthday 2026 · Direct Issue · LIVE · 69218');
+	expect(seen.find((s) => s.value === '57101')?.name).toContain('UPCOMING');
+	expect(seen.some((s) => s.value === '0' || s.value === '57100' || s.value === '57103')).toBe(false);
+});
+
+test('the promotion search filters by name, identifier or ID', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	const byCode = await searchList(credentials, 'searchPromotions', withProgram(469), { filter: 'bday2026' });
+	expect(byCode.results.map((r) => r.value)).toEqual([String(DEMO.promotions.birthday.promotionId)]);
+	const other = await searchList(credentials, 'searchPromotions', withProgram(2714));
+	expect(other.results.map((r) => r.value).sort()).toEqual(['202090', '202188']);
+});
+
+test('without a program, the promotion picker says to choose one first', async () => {
+	await expect(searchList(sandboxCredentials(sandbox), 'searchPromotions', {})).rejects.toThrow('Choose the Program first');
+});
+
+test('a wrong secret makes the picker say which part to fix', async () => {
+	const credentials = sandboxCredentials(sandbox, { basicAuth: { password: 'nope-nope' } });
+	await expect(searchList(credentials, 'searchPrograms', { authentication: 'basicAuth' })).rejects.toThrow(
+		'Capillary refused the credential (HTTP 401: Authentication failed): check the secret or password, and the Cluster',
+	);
+});
+
+test('an expired OAuth token is replaced and the list still loads', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	await searchList(credentials, 'searchPrograms', {});
+	sandbox.expireAllTokens();
+	const { results } = await searchList(credentials, 'searchPrograms', {});
+	expect(results.length).toBeGreaterThan(0);
+	expect(sandbox.requests.filter((r) => r.path === '/v3/oauth/token/generate')).toHaveLength(2);
+});
