@@ -1,16 +1,12 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { testCredential } from '../engine/testCredential';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
 const parameters = promotionParameters('earn', DEMO.promotions.birthday);
 const oneItem = (k: number) => [{ mobile: DEMO.customer(k).mobile }];

@@ -1,18 +1,14 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { testCredential } from '../engine/testCredential';
+import { mobileItems } from '../engine/items';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
 const TOKEN_PATH = '/v3/oauth/token/generate';
 const tokenRequests = () => sandbox.requests.filter((r) => r.path === TOKEN_PATH);
 const bulkRequests = () => sandbox.requests.filter((r) => r.bulkAction);
-const items = (from: number, count: number) => Array.from({ length: count }, (_, k) => ({ mobile: DEMO.customer(from + k).mobile }));
 const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1 } });
 
 test('the credential test passes with the right key and secret, and fails clearly with a wrong secret', async () => {
@@ -28,8 +24,8 @@ test('the credential test passes with the right key and secret, and fails clearl
 
 test('the token is fetched once and reused across requests and executions', async () => {
 	const credentials = sandboxCredentials(sandbox);
-	const first = await runCapillary(credentials, { items: items(0, 3), parameters });
-	const second = await runCapillary(credentials, { items: items(3, 2), parameters });
+	const first = await runCapillary(credentials, { items: mobileItems(0, 3), parameters });
+	const second = await runCapillary(credentials, { items: mobileItems(3, 2), parameters });
 	expect(first.success).toHaveLength(3);
 	expect(second.success).toHaveLength(2);
 	expect(bulkRequests()).toHaveLength(5);
@@ -42,7 +38,7 @@ test('a token that expires mid-run is refreshed once and the request resent exac
 	const credentials = sandboxCredentials(sandbox);
 	sandbox.injectFault({ type: 'latency', ms: 0 });
 	sandbox.injectFault({ type: 'expireToken' });
-	const run = await runCapillary(credentials, { items: items(10, 3), parameters });
+	const run = await runCapillary(credentials, { items: mobileItems(10, 3), parameters });
 	expect(run.success).toHaveLength(3);
 	expect(bulkRequests().map((r) => r.status)).toEqual([200, 401, 200, 200]);
 	expect(tokenRequests()).toHaveLength(2);
@@ -51,16 +47,16 @@ test('a token that expires mid-run is refreshed once and the request resent exac
 
 test('an expired stored token is refreshed on the first 401', async () => {
 	const credentials = sandboxCredentials(sandbox);
-	await runCapillary(credentials, { items: items(20, 1), parameters });
+	await runCapillary(credentials, { items: mobileItems(20, 1), parameters });
 	sandbox.expireAllTokens();
-	const run = await runCapillary(credentials, { items: items(21, 1), parameters });
+	const run = await runCapillary(credentials, { items: mobileItems(21, 1), parameters });
 	expect(run.success).toHaveLength(1);
 	expect(bulkRequests().map((r) => r.status)).toEqual([200, 401, 200]);
 });
 
 test('a non-https custom host is refused before any request, with a clear message', async () => {
 	const credentials = sandboxCredentials(sandbox, { oAuth: { baseUrl: 'http://capillary.example.com' } });
-	const run = await runCapillary(credentials, { items: items(30, 1), parameters });
+	const run = await runCapillary(credentials, { items: mobileItems(30, 1), parameters });
 	expect(run.error?.message).toBe(
 		'The custom Base URL must use https:// (http:// is allowed only for localhost), got http://capillary.example.com. Fix the credential: nothing was sent',
 	);
@@ -73,7 +69,7 @@ test('loopback hosts may use http, in every spelling', async () => {
 	for (const host of ['localhost', '127.0.0.1', '[::1]']) {
 		const url = sandbox.url.replace('127.0.0.1', host);
 		if (host === '[::1]') continue; // the sandbox listens on IPv4 only; the rule itself is unit-tested
-		const run = await runCapillary(sandboxCredentials(sandbox, { oAuth: { baseUrl: url } }), { items: items(40, 1), parameters });
+		const run = await runCapillary(sandboxCredentials(sandbox, { oAuth: { baseUrl: url } }), { items: mobileItems(40, 1), parameters });
 		expect(run.success).toHaveLength(1);
 		sandbox.reset();
 	}
@@ -82,9 +78,9 @@ test('loopback hosts may use http, in every spelling', async () => {
 test('a token past its JWT exp is replaced before sending, without waiting for a 401', async () => {
 	sandbox.setTokenTtl(2);
 	const credentials = sandboxCredentials(sandbox);
-	await runCapillary(credentials, { items: items(50, 1), parameters });
+	await runCapillary(credentials, { items: mobileItems(50, 1), parameters });
 	await new Promise((resolve) => setTimeout(resolve, 1900));
-	const run = await runCapillary(credentials, { items: items(51, 1), parameters });
+	const run = await runCapillary(credentials, { items: mobileItems(51, 1), parameters });
 	expect(run.success).toHaveLength(1);
 	expect(tokenRequests()).toHaveLength(2);
 	expect(bulkRequests().map((r) => r.status)).toEqual([200, 200]);

@@ -1,15 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { startSandbox, type CapillarySandbox } from '../sandbox';
 import { sandboxCredentials } from '../engine/capillaryWorkflow';
 import { runWorkflow, type WorkflowJson } from '../engine/runWorkflow';
+import { useSandbox } from '../engine/useSandbox';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox(undefined, { resetAfterEach: false });
 
 test('the main job’s example workflow routes every sign-up to one output', async () => {
 	const file = path.resolve(__dirname, '../../examples/enrol-and-issue-signups.json');

@@ -1,13 +1,9 @@
-import { DEMO, PROMOTIONS, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO, PROMOTIONS } from '../sandbox';
 import { sandboxCredentials } from '../engine/capillaryWorkflow';
 import { searchList } from '../engine/listSearch';
+import { useSandbox } from '../engine/useSandbox';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
 const withProgram = (programId: number, authentication = 'oAuth') => ({
 	authentication,

@@ -1,13 +1,10 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
 import { CAPILLARY, capillaryWorkflow, promotionParameters, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { packageNodes } from '../engine/nodeTypes';
 import { runWorkflow } from '../engine/runWorkflow';
+import { useSandbox } from '../engine/useSandbox';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox(undefined, { resetAfterEach: false });
 
 // n8n runs a node used by an AI agent under a derived type named "<type>Tool" and hands the agent
 // its first output only: every result, failures included, must be there.

@@ -1,12 +1,8 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
 const bulkRequests = () => sandbox.requests.filter((r) => r.bulkAction);
 

@@ -1,12 +1,8 @@
-import { DEMO, ERROR_MESSAGES, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO, ERROR_MESSAGES } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
 const { welcome, birthday, inactive } = DEMO.promotions;
 const mobile = (k: number) => ({ mobile: DEMO.customer(k).mobile });

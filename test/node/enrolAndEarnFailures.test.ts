@@ -1,20 +1,15 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { mobileItems, errorOf } from '../engine/items';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
-const items = (from: number, count: number) => Array.from({ length: count }, (_, k) => ({ mobile: DEMO.customer(from + k).mobile }));
 const parameters = (options = {}) => promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', { options });
-const errorOf = (item: { json: Record<string, unknown> }) => item.json.error as Record<string, unknown>;
 
 test('an enrolment whose outcome is unknown is reported enrolled: null, and not issued', async () => {
 	sandbox.injectFault({ type: 'status', status: 502, afterApplying: true });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(0, 2), parameters: parameters({ maxRetries: 0 }) });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(0, 2), parameters: parameters({ maxRetries: 0 }) });
 	expect(run.failed.map((i) => i.json.enrolled)).toEqual([null, null]);
 	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['unknown', 'unknown']);
 	expect(sandbox.ledger.map((e) => e.action)).toEqual(['ENROL', 'ENROL']);
@@ -29,7 +24,7 @@ test('a fatal failure on the issue step after enrolments never throws, even with
 	sandbox.injectFault({ type: 'latency', ms: 0 });
 	sandbox.injectFault({ type: 'status', status: 403, body: { errors: [{ code: 403, message: 'no write access' }] } });
 	const run = await runCapillary(sandboxCredentials(sandbox), {
-		items: items(10, 4),
+		items: mobileItems(10, 4),
 		parameters: parameters({ batchSize: 2 }),
 		onError: 'stopWorkflow',
 	});
@@ -46,7 +41,7 @@ test('with parallel requests, a fatal failure keeps the batches already in fligh
 	sandbox.injectFault({ type: 'latency', ms: 0 });
 	sandbox.injectFault({ type: 'status', status: 400, body: { errors: [{ code: 400, message: 'bad' }] } });
 	const run = await runCapillary(sandboxCredentials(sandbox), {
-		items: items(20, 16),
+		items: mobileItems(20, 16),
 		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 2, parallelRequests: 3 } }),
 		onError: 'continueRegularOutput',
 	});

@@ -1,12 +1,8 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials, type OnError } from '../engine/capillaryWorkflow';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
 const items = Array.from({ length: 6 }, (_, k) => ({ mobile: DEMO.customer(200 + k).mobile }));
 const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 2 } });

@@ -1,12 +1,8 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials, type AuthKind } from '../engine/capillaryWorkflow';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
 const identifierNames = ['mobile', 'email', 'id'] as const;
 const authentications: AuthKind[] = ['oAuth', 'basicAuth'];

@@ -1,20 +1,15 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO, startSandbox } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { mobileItems, errorOf } from '../engine/items';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
-const items = (from: number, count: number) => Array.from({ length: count }, (_, k) => ({ mobile: DEMO.customer(from + k).mobile }));
 const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
-const errorOf = (item: { json: Record<string, unknown> }) => item.json.error as Record<string, unknown>;
 
 test('a response array shorter than the batch makes every customer of it unmatched, outcome unknown', async () => {
 	sandbox.injectFault({ type: 'short', drop: 1 });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(100, 3), parameters: earn() });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(100, 3), parameters: earn() });
 	expect(run.success).toEqual([]);
 	expect(run.failed).toHaveLength(3);
 	for (const item of run.failed) {
@@ -39,7 +34,7 @@ test('an entityId that does not match the customer ID sent makes the batch unmat
 
 test('malformed JSON after applying is unmatched/unknown, never not_applied', async () => {
 	sandbox.injectFault({ type: 'malformed' });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(110, 2), parameters: earn() });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(110, 2), parameters: earn() });
 	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['unknown', 'unknown']);
 	expect(sandbox.ledger).toHaveLength(2);
 });
@@ -50,7 +45,7 @@ test('a 500 with a per-customer body is paired like any other response', async (
 		status: 500,
 		body: { response: [{ errors: [{ status: false, code: 8896, message: 'Error occurred while issuing promotion to the customer' }], warnings: [] }] },
 	});
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(120, 1), parameters: earn() });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(120, 1), parameters: earn() });
 	expect(errorOf(run.failed[0])).toEqual({
 		kind: 'rejected',
 		code: 8896,
@@ -61,7 +56,7 @@ test('a 500 with a per-customer body is paired like any other response', async (
 
 test('a 500 without a body fails its batch with outcome unknown; the other batches still go', async () => {
 	sandbox.injectFault({ type: 'status', status: 500, afterApplying: true });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(130, 4), parameters: earn({ options: { batchSize: 2 } }) });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(130, 4), parameters: earn({ options: { batchSize: 2 } }) });
 	expect(run.failed.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: 500, outcome: 'unknown' });
 	expect(run.success.map((i) => i.pairedItem)).toEqual([{ item: 2 }, { item: 3 }]);
@@ -71,7 +66,7 @@ test('a 500 without a body fails its batch with outcome unknown; the other batch
 test.each([429, 461, 503, 521])('with retries off, a %s fails its batch as not applied and the run goes on', async (status) => {
 	sandbox.injectFault({ type: 'status', status, retryAfter: '1', body: { errors: [{ code: status, message: 'try later' }] } });
 	const run = await runCapillary(sandboxCredentials(sandbox), {
-		items: items(140, 2),
+		items: mobileItems(140, 2),
 		parameters: earn({ options: { batchSize: 1, maxRetries: 0 } }),
 	});
 	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: status, outcome: 'not_applied' });
@@ -80,7 +75,7 @@ test.each([429, 461, 503, 521])('with retries off, a %s fails its batch as not a
 
 test('a reset after the server applied is unknown and not resent', async () => {
 	sandbox.injectFault({ type: 'reset', afterApplying: true });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(150, 2), parameters: earn() });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(150, 2), parameters: earn() });
 	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['unknown', 'unknown']);
 	expect(sandbox.ledger).toHaveLength(2);
 	expect(sandbox.requests.filter((r) => r.bulkAction)).toHaveLength(1);
@@ -88,7 +83,7 @@ test('a reset after the server applied is unknown and not resent', async () => {
 
 test('a request that times out is unknown and not resent', async () => {
 	sandbox.injectFault({ type: 'hang', afterApplying: true });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(160, 1), parameters: earn({ options: { timeout: 1000 } }) });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(160, 1), parameters: earn({ options: { timeout: 1000 } }) });
 	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', outcome: 'unknown' });
 	expect(sandbox.requests.filter((r) => r.bulkAction)).toHaveLength(1);
 });
@@ -97,7 +92,7 @@ test('batch limit 1060 stops the run with a hint to lower Batch Size', async () 
 	const small = await startSandbox({ batchLimit: 10 });
 	try {
 		const run = await runCapillary(sandboxCredentials(small), {
-			items: items(170, 25),
+			items: mobileItems(170, 25),
 			parameters: earn({ options: { batchSize: 20 } }),
 			onError: 'continueRegularOutput',
 		});
@@ -121,7 +116,7 @@ describe('hostile or malformed responses never crash the node: they become unmat
 		['a huge body', { response: [{ errors: [{ code: 1, message: 'z'.repeat(3_000_000) }] }] }],
 	])('%s', async (_, body) => {
 		sandbox.injectFault({ type: 'status', status: 200, body });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: items(300, 2), parameters: earn() });
+		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(300, 2), parameters: earn() });
 		expect(run.error).toBeUndefined();
 		expect(run.success).toEqual([]);
 		expect(run.failed.map((i) => errorOf(i))).toEqual([

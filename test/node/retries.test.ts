@@ -1,22 +1,17 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO, startSandbox } from '../sandbox';
 import { capillaryWorkflow, promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { runWorkflow } from '../engine/runWorkflow';
+import { useSandbox } from '../engine/useSandbox';
+import { mobileItems, errorOf } from '../engine/items';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
-const items = (from: number, count: number) => Array.from({ length: count }, (_, k) => ({ mobile: DEMO.customer(from + k).mobile }));
 const earn = (options = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { maxRetryWait: 50, ...options } });
 const bulk = () => sandbox.requests.filter((r) => r.bulkAction);
-const errorOf = (item: { json: Record<string, unknown> }) => item.json.error as Record<string, unknown>;
 
 test.each([429, 461, 503, 521])('a %s is retried until it passes, and applied once', async (status) => {
 	sandbox.injectFault({ type: 'status', status, times: 2, body: { errors: [{ code: status, message: 'busy' }] } });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(0, 3), parameters: earn() });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(0, 3), parameters: earn() });
 	expect(run.failed).toEqual([]);
 	expect(run.success).toHaveLength(3);
 	expect(bulk().map((r) => r.status)).toEqual([status, status, 200]);
@@ -25,7 +20,7 @@ test.each([429, 461, 503, 521])('a %s is retried until it passes, and applied on
 
 test('Retry-After in seconds is honoured', async () => {
 	sandbox.injectFault({ type: 'status', status: 429, retryAfter: '1' });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(10, 1), parameters: earn({ maxRetryWait: 5000 }) });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(10, 1), parameters: earn({ maxRetryWait: 5000 }) });
 	expect(run.success).toHaveLength(1);
 	const [limited, passed] = bulk();
 	expect(passed.at - limited.at).toBeGreaterThanOrEqual(990);
@@ -33,7 +28,7 @@ test('Retry-After in seconds is honoured', async () => {
 
 test('Retry-After as an HTTP date is honoured', async () => {
 	sandbox.injectFault({ type: 'status', status: 503, retryAfter: new Date(Date.now() + 1500).toUTCString() });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(20, 1), parameters: earn({ maxRetryWait: 5000 }) });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(20, 1), parameters: earn({ maxRetryWait: 5000 }) });
 	expect(run.success).toHaveLength(1);
 	const [limited, passed] = bulk();
 	expect(passed.at - limited.at).toBeGreaterThanOrEqual(400);
@@ -41,7 +36,7 @@ test('Retry-After as an HTTP date is honoured', async () => {
 
 test('when retries run out, the batch is Failed, not applied, saying how often it was retried', async () => {
 	sandbox.injectFault({ type: 'status', status: 429, times: 10 });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(30, 2), parameters: earn({ maxRetries: 2 }) });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(30, 2), parameters: earn({ maxRetries: 2 }) });
 	expect(bulk()).toHaveLength(3);
 	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: 429, outcome: 'not_applied' });
 	expect(String(errorOf(run.failed[0]).message)).toMatch(/\(after 2 retries\)$/);
@@ -50,7 +45,7 @@ test('when retries run out, the batch is Failed, not applied, saying how often i
 
 test('a request whose outcome is unknown is not resent by default', async () => {
 	sandbox.injectFault({ type: 'status', status: 502, afterApplying: true });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(40, 2), parameters: earn() });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(40, 2), parameters: earn() });
 	expect(bulk()).toHaveLength(1);
 	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['unknown', 'unknown']);
 	expect(sandbox.ledger).toHaveLength(2);
@@ -60,7 +55,7 @@ test('retryUnknownOutcome resends it, and later failures stay unknown', async ()
 	sandbox.injectFault({ type: 'reset', afterApplying: true });
 	sandbox.injectFault({ type: 'status', status: 429, times: 5 });
 	const run = await runCapillary(sandboxCredentials(sandbox), {
-		items: items(50, 1),
+		items: mobileItems(50, 1),
 		parameters: earn({ retryUnknownOutcome: true, maxRetries: 3 }),
 	});
 	expect(bulk()).toHaveLength(4);
@@ -71,7 +66,7 @@ test('retryUnknownOutcome resends it, and later failures stay unknown', async ()
 
 test('retryUnknownOutcome may apply twice, as its description warns', async () => {
 	sandbox.injectFault({ type: 'reset', afterApplying: true });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: items(60, 1), parameters: earn({ retryUnknownOutcome: true }) });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(60, 1), parameters: earn({ retryUnknownOutcome: true }) });
 	expect(run.success).toHaveLength(1);
 	expect(sandbox.ledger).toHaveLength(2);
 });
@@ -82,7 +77,7 @@ test('connection refused is retried, then stops the run as not applied', async (
 	await closed.close();
 	const credentials = sandboxCredentials(sandbox, { basicAuth: { baseUrl: url } });
 	const run = await runCapillary(credentials, {
-		items: items(70, 3),
+		items: mobileItems(70, 3),
 		parameters: earn({ maxRetries: 2, maxRetryWait: 10, batchSize: 1 }),
 		authentication: 'basicAuth',
 		onError: 'continueRegularOutput',
@@ -97,7 +92,7 @@ test('Max Requests Per Minute spaces every request, retries included, across par
 	sandbox.injectFault({ type: 'status', status: 429, times: 2 });
 	const perMinute = 600;
 	await runCapillary(sandboxCredentials(sandbox), {
-		items: items(80, 8),
+		items: mobileItems(80, 8),
 		parameters: earn({ batchSize: 1, parallelRequests: 4, maxRequestsPerMinute: perMinute, maxRetryWait: 0 }),
 	});
 	const starts = bulk().map((r) => r.at);
@@ -113,7 +108,7 @@ test('with parallel requests and no deduplication, one customer is never in two 
 	sandbox.setLatency(20);
 	const same = { mobile: DEMO.customer(90).mobile };
 	const run = await runCapillary(sandboxCredentials(sandbox), {
-		items: [same, ...items(91, 2), same, ...items(93, 2), same],
+		items: [same, ...mobileItems(91, 2), same, ...mobileItems(93, 2), same],
 		parameters: earn({ batchSize: 2, parallelRequests: 4, deduplicate: false }),
 	});
 	expect(run.success).toHaveLength(7);
@@ -126,7 +121,7 @@ test('with parallel requests and no deduplication, one customer is never in two 
 
 test('once the execution is cancelled, no further batch is sent', async () => {
 	sandbox.setLatency(100);
-	const workflow = capillaryWorkflow({ items: items(100, 10), parameters: earn({ batchSize: 1 }) });
+	const workflow = capillaryWorkflow({ items: mobileItems(100, 10), parameters: earn({ batchSize: 1 }) });
 	const cancelOnFirstRequest = (cancel: () => void) => {
 		const poll = setInterval(() => {
 			if (bulk().length === 0) return;

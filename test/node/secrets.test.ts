@@ -1,12 +1,9 @@
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials, type CapillaryRunOptions } from '../engine/capillaryWorkflow';
 import { readEngineLog } from '../engine/environment';
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox(undefined, { resetAfterEach: false });
 
 const items = [0, 1, 2].map((k) => ({ mobile: DEMO.customer(500 + k).mobile })).concat([{ mobile: 'bad' }]);
 const none = () => {};
