@@ -25,7 +25,6 @@ export const customerFields: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'e.g. 469',
 				hint: 'The numeric program ID from Capillary (Loyalty+ → Programs)',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A program ID is a whole number' } }],
 			},
 		],
 	},
@@ -51,7 +50,6 @@ export const customerFields: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'e.g. 57099',
 				hint: 'The numeric promotion ID (promotionId)',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A promotion ID is a whole number' } }],
 			},
 			{
 				displayName: 'By Promotion Identifier',

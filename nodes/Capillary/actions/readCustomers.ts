@@ -3,10 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, NodeParameterValueType } fr
 import { mapCustomer, ParameterError, type MappedCustomer } from '../helpers/mapCustomer';
 
 /**
- * Evaluates the customer parameters of every item. A parameter holding no expression is the same
- * for every item, so it is evaluated once: n8n charges ~60 µs per expression evaluation per item.
+ * Evaluates the customer parameters of each item, one item at a time, so that full batches can be
+ * sent while later items are read. A parameter holding no expression is the same for every item,
+ * so it is evaluated once: n8n charges ~60 µs per expression evaluation per item.
  */
-export function readCustomers(context: IExecuteFunctions, items: INodeExecutionData[]): MappedCustomer[] {
+export function* readCustomers(context: IExecuteFunctions, items: INodeExecutionData[]): Generator<MappedCustomer> {
 	const read = (name: string) => itemParameterReader(context, name);
 	const programId = read('programId');
 	const promotion = read('promotion');
@@ -14,8 +15,8 @@ export function readCustomers(context: IExecuteFunctions, items: INodeExecutionD
 	const identifierValue = read('identifierValue');
 	const source = read('source');
 	const promotionMode = promotionModeOf(context);
-	return items.map((_, itemIndex) =>
-		mapCustomer({
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		yield mapCustomer({
 			itemIndex,
 			programId: programId(itemIndex),
 			promotionMode,
@@ -23,8 +24,8 @@ export function readCustomers(context: IExecuteFunctions, items: INodeExecutionD
 			identifierName: identifierName(itemIndex),
 			identifierValue: identifierValue(itemIndex),
 			source: source(itemIndex),
-		}),
-	);
+		});
+	}
 }
 
 function itemParameterReader(context: IExecuteFunctions, name: string): (itemIndex: number) => unknown {

@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { chunkCustomers } from '../helpers/chunkCustomers';
-import { groupCustomers } from '../helpers/groupCustomers';
-import type { CustomerRequest, FatalFailure, ItemResult } from '../helpers/types';
+import { BatchPlanner } from '../helpers/batchPlanner';
+import type { MappedCustomer } from '../helpers/mapCustomer';
+import type { BatchJob, CustomerRequest, FatalFailure, ItemResult } from '../helpers/types';
+import { JobQueue } from './jobQueue';
 import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
 import { RequestPacer } from './requestPacer';
-import { resolveConnection } from './resolveConnection';
-import { sendInBatches, type BatchJob, type BatchOutcome } from './sendInBatches';
+import { resolveConnection, type ResolvedConnection } from './resolveConnection';
+import { sendInBatches, type BatchOutcome } from './sendInBatches';
 import type { Sender } from './sendWithRetries';
 
 export type SendJob = (context: IExecuteFunctions, sender: Sender, job: BatchJob) => Promise<BatchOutcome>;
@@ -19,41 +21,62 @@ export interface OperationResult {
 	fatal?: FatalFailure;
 }
 
-/** Reads, validates, groups and batches every item, sends the batches and pairs a result to each item. */
+/** Reading items is CPU work; this often it gives the event loop a turn, so that batches in flight progress. */
+const YIELD_EVERY_MS = 4;
+
+/**
+ * Reads and validates every item, fills batches, and sends each batch as soon as it is full, while
+ * later items are still being read; then pairs a result to each item.
+ */
 export async function runBulkOperation(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	sendJob: SendJob,
 ): Promise<OperationResult> {
 	const { options, fatal: badOptions } = readOptions(context);
-	const mapped = readCustomers(context, items);
-	const valid = mapped.flatMap((m) => (m.valid ? [m.customer] : []));
-	const { groups, duplicateOf } = groupCustomers(valid, options.deduplicate);
-	const jobs = groups.flatMap((group) =>
-		chunkCustomers(group.customers, options.batchSize).map((customers) => ({ group, customers })),
-	);
-	const resolved = jobs.length > 0 && !badOptions ? await resolveConnection(context, options.timeout) : undefined;
+	const planner = new BatchPlanner(options.batchSize, options.deduplicate);
+	const queue = new JobQueue();
 	const cancelSignal = context.getExecutionCancelSignal?.();
 	const isCancelled = () => cancelSignal?.aborted === true;
-	const stoppedBy = badOptions ?? (resolved && 'fatal' in resolved ? resolved.fatal : undefined);
 	const pacer = new RequestPacer(options.maxRequestsPerMinute);
-	const send = (job: BatchJob) => {
-		if (!resolved || !('connection' in resolved)) throw new Error('No connection to send with');
-		const sender: Sender = { connection: resolved.connection, pacer, retry: options, isCancelled };
-		return sendJob(context, sender, job);
+	let connection: Promise<ResolvedConnection> | undefined;
+	const send = async (job: BatchJob) => {
+		connection ??= resolveConnection(context, options.timeout);
+		const resolved = await connection;
+		if ('fatal' in resolved) return { results: job.customers.map(() => notSent(resolved.fatal)), fatal: resolved.fatal };
+		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, isCancelled }, job);
 	};
-	const { byItem, fatal } = await sendInBatches(jobs, options.parallelRequests, send, isCancelled, stoppedBy);
+
+	const sending = sendInBatches(queue, options.parallelRequests, send, isCancelled, badOptions);
+	const mapped: MappedCustomer[] = [];
+	let lastYield = Date.now();
+	for (const customer of readCustomers(context, items)) {
+		mapped.push(customer);
+		const full = customer.valid ? planner.add(customer.customer) : undefined;
+		if (full) queue.push(full);
+		if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+			await sleep(0);
+			lastYield = Date.now();
+		}
+	}
+	planner.flush().forEach((job) => queue.push(job));
+	queue.close();
+	const { byItem, fatal } = await sending;
 
 	const results = mapped.map((m): ItemResult => {
 		if (!m.valid) {
 			const error = { kind: 'invalid_input' as const, code: null, message: m.message, outcome: 'not_applied' as const };
 			return { itemIndex: m.itemIndex, fields: m.fields, result: { status: 'failed', error }, enrolled: false };
 		}
-		const first = duplicateOf.get(m.customer.itemIndex);
+		const first = planner.duplicateOf.get(m.customer.itemIndex);
 		const sent = byItem.get(first ?? m.customer.itemIndex)!;
 		return { itemIndex: m.customer.itemIndex, fields: customerFields(m.customer), ...sent, duplicateOf: first };
 	});
 	return { results, includeInputFields: options.includeInputFields, fatal };
+}
+
+function notSent(fatal: FatalFailure) {
+	return { status: 'failed' as const, error: { kind: 'request_failed' as const, code: fatal.code, message: fatal.message, outcome: 'not_applied' as const } };
 }
 
 function customerFields({ identifierName, identifierValue, source, programId, promotion }: CustomerRequest) {

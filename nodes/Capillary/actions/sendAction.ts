@@ -1,9 +1,8 @@
 import { noteRetries } from '../helpers/noteRetries';
 import { pairResults, type PairedBatch } from '../helpers/pairResults';
-import type { BulkAction, CustomerRequest } from '../helpers/types';
+import type { BatchJob, BulkAction, CustomerRequest } from '../helpers/types';
 import { sendBulkAction } from '../transport/bulkEnrolAndEarn';
 import type { SendJob } from './runBulkOperation';
-import type { BatchJob } from './sendInBatches';
 import { sendWithRetries, type Sender } from './sendWithRetries';
 import type { IExecuteFunctions } from 'n8n-workflow';
 

@@ -1,10 +1,6 @@
-import { customerKey, type CustomerGroup } from '../helpers/groupCustomers';
-import type { CustomerRequest, CustomerResult, FatalFailure } from '../helpers/types';
-
-export interface BatchJob {
-	group: CustomerGroup;
-	customers: CustomerRequest[];
-}
+import { customerKey } from '../helpers/batchPlanner';
+import type { BatchJob, CustomerResult, FatalFailure } from '../helpers/types';
+import type { JobQueue } from './jobQueue';
 
 /** The outcome of one batch: one result per customer, in the order of `job.customers`. */
 export interface BatchOutcome {
@@ -20,13 +16,14 @@ export interface SentCustomer {
 }
 
 /**
- * Sends jobs with at most `concurrency` in flight, starting them in input order. A job waits while
- * an earlier job holding one of its customers is in flight, so no customer is in two requests at
- * once. After a fatal failure, or once `isCancelled()`, no further job starts: its customers are
- * Failed, certainly not applied. With `stoppedBy`, nothing is sent at all.
+ * Sends the queue's batches as they come, with at most `concurrency` in flight, starting them in
+ * queue order. A batch waits while an earlier one holding one of its customers is in flight, so no
+ * customer is in two requests at once. After a fatal failure, or once `isCancelled()`, no further
+ * batch starts: its customers are Failed, certainly not applied. With `stoppedBy`, nothing is sent.
+ * Resolves once the queue is closed and every batch has a result.
  */
 export async function sendInBatches(
-	jobs: readonly BatchJob[],
+	queue: JobQueue,
 	concurrency: number,
 	sendJob: (job: BatchJob) => Promise<BatchOutcome>,
 	isCancelled: () => boolean,
@@ -36,33 +33,34 @@ export async function sendInBatches(
 	const inFlight = new Map<string, Promise<unknown>>();
 	const sent = new Set<BatchJob>();
 	let fatal = stoppedBy;
-	let next = 0;
 	const record = (job: BatchJob, outcome: BatchOutcome) =>
 		job.customers.forEach((customer, i) =>
 			byItem.set(customer.itemIndex, { result: outcome.results[i], enrolled: outcome.enrolled?.[i] }),
 		);
 	const worker = async () => {
-		while (next < jobs.length && !fatal && !isCancelled()) {
-			const job = jobs[next++];
-			const keys = job.customers.map(customerKey);
+		for (let job = await queue.next(); job && !fatal && !isCancelled(); job = await queue.next()) {
+			const current = job;
+			const keys = current.customers.map(customerKey);
 			const overlapping = new Set(keys.flatMap((key) => inFlight.get(key) ?? []));
-			// Registered before waiting, so that a later job holding the same customer queues behind this one.
+			// Registered before waiting, so that a later batch holding the same customer queues behind this one.
 			const running = (async () => {
 				if (overlapping.size > 0) await Promise.all(overlapping);
-				return fatal || isCancelled() ? undefined : await sendJob(job);
+				return fatal || isCancelled() ? undefined : await sendJob(current);
 			})();
 			keys.forEach((key) => inFlight.set(key, running));
 			const outcome = await running;
 			keys.forEach((key) => inFlight.get(key) === running && inFlight.delete(key));
 			if (!outcome) break;
-			sent.add(job);
-			record(job, outcome);
+			sent.add(current);
+			record(current, outcome);
 			fatal ??= outcome.fatal;
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	// Workers that stopped early leave the rest of the queue: wait for the reader to finish it.
+	while (await queue.next());
 	const reason = fatal ? `Not sent, because the run stopped: ${fatal.message}` : 'Not sent: the execution was cancelled';
-	for (const job of jobs.filter((j) => !sent.has(j))) {
+	for (const job of queue.all.filter((j) => !sent.has(j))) {
 		const error = { kind: 'request_failed' as const, code: fatal?.code ?? null, message: reason, outcome: 'not_applied' as const };
 		record(job, { results: job.customers.map(() => ({ status: 'failed', error })), enrolled: job.customers.map(() => false) });
 	}

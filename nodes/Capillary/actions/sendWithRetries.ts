@@ -48,9 +48,12 @@ export async function sendWithRetries(
 		earlierMayHaveApplied,
 	});
 	for (;;) {
-		await pacer.acquire();
-		if (isCancelled()) return cancelled();
-		const response = await send({ refreshToken });
+		const release = await pacer.acquire();
+		if (isCancelled()) {
+			release();
+			return cancelled();
+		}
+		const response = await send({ refreshToken }).finally(release);
 		if (!refreshToken && needsNewToken(connection, response)) {
 			refreshToken = true;
 			continue;

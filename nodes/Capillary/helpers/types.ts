@@ -6,6 +6,19 @@ export type IdentifierName = 'mobile' | 'email' | 'id';
 
 export type PromotionRef = { promotionId: number } | { promoIdentifier: string };
 
+/** Customers that can share one request body: same program, promotion and identifier type. */
+export interface CustomerGroup {
+	programId: number;
+	promotion: PromotionRef;
+	identifierName: IdentifierName;
+}
+
+/** One request's worth of customers of one group, in input order. */
+export interface BatchJob {
+	group: CustomerGroup;
+	customers: CustomerRequest[];
+}
+
 /** One input item, read and validated: ready to send. */
 export interface CustomerRequest {
 	itemIndex: number;

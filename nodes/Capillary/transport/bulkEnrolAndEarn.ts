@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { CustomerGroup } from '../helpers/groupCustomers';
-import type { BatchResponse, BulkAction, CustomerRequest } from '../helpers/types';
+import type { BatchResponse, BulkAction, CustomerGroup, CustomerRequest } from '../helpers/types';
 import { capillaryRequest, type Connection } from './index';
 
 export const BULK_PATH = 'v2/promotion/bulk/enrolAndEarn';
