@@ -1,14 +1,15 @@
-import type { IExecuteFunctions, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
 
 import { mapCustomer, ParameterError, type MappedCustomer } from '../helpers/mapCustomer';
 
 /**
  * Evaluates the customer parameters of each item, one item at a time, so that full batches can be
- * sent while later items are read. A parameter holding no expression is the same for every item,
- * so it is evaluated once: n8n charges ~60 µs per expression evaluation per item.
+ * sent while later items are read. n8n charges ~60 µs per expression evaluation per item, so: a
+ * parameter holding no expression is evaluated once, and the plain `{{ $json.field }}` reads the
+ * item's field directly when n8n would return it unchanged.
  */
 export function* readCustomers(context: IExecuteFunctions, items: INodeExecutionData[]): Generator<MappedCustomer> {
-	const read = (name: string) => itemParameterReader(context, name);
+	const read = (name: string) => itemParameterReader(context, name, items);
 	const programId = read('programId');
 	const promotion = read('promotion');
 	const identifierName = read('identifierName');
@@ -28,7 +29,11 @@ export function* readCustomers(context: IExecuteFunctions, items: INodeExecution
 	}
 }
 
-function itemParameterReader(context: IExecuteFunctions, name: string): (itemIndex: number) => unknown {
+function itemParameterReader(
+	context: IExecuteFunctions,
+	name: string,
+	items: INodeExecutionData[],
+): (itemIndex: number) => unknown {
 	const evaluate = (itemIndex: number) => {
 		try {
 			return context.getNodeParameter(name, itemIndex, '', { extractValue: true });
@@ -36,9 +41,26 @@ function itemParameterReader(context: IExecuteFunctions, name: string): (itemInd
 			return new ParameterError(error instanceof Error ? error.message : String(error));
 		}
 	};
-	if (holdsExpression(context.getNode().parameters[name])) return evaluate;
+	const raw = context.getNode().parameters[name];
+	const match = typeof raw === 'string' ? JSON_FIELD.exec(raw) : null;
+	const field = match?.[1] ?? match?.[2];
+	if (field !== undefined) return (itemIndex) => plainField(items[itemIndex].json, field) ?? evaluate(itemIndex);
+	if (holdsExpression(raw)) return evaluate;
 	const value = evaluate(0);
 	return () => value;
+}
+
+/** `={{ $json.phone }}` or `={{ $json["phone"] }}`: what users write most, and what n8n evaluates at ~60 µs an item. */
+const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*["']([^"'\\]+)["']\s*\])\s*\}\}$/;
+
+/**
+ * The field's value when n8n's expression would give it back unchanged: a string, number or
+ * boolean the item holds itself. Anything else (missing, null, objects) goes to n8n to evaluate.
+ */
+function plainField(json: IDataObject, field: string): string | number | boolean | undefined {
+	if (!Object.prototype.hasOwnProperty.call(json, field)) return undefined;
+	const value = json[field];
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
 function holdsExpression(raw: NodeParameterValueType | undefined): boolean {

@@ -3,31 +3,28 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { ItemResult, Operation } from './types';
 
 /**
- * The output item for one input item: result fields over (optionally) the input's fields,
- * paired to the input by index. `undefined` fields are left out.
+ * The output item for one input item: result fields over (optionally) the input's fields, paired to
+ * the input by index. Fields without a value are left out. (Built up rather than pruned with
+ * `delete`, which turns every item into a slow, three-times-larger dictionary object.)
  */
 export function outputItem(
 	operation: Operation,
 	{ itemIndex, fields, result, enrolled, duplicateOf }: ItemResult,
 	input: IDataObject | undefined,
 ): INodeExecutionData {
-	const { status, entityId, issualId, earnedId, warnings, requestId, enrolRequestId } = result;
-	const json: IDataObject = {
-		...input,
-		status,
-		operation,
-		...fields,
-		entityId,
-		issualId,
-		earnedId,
-		warnings: warnings ?? (status === 'success' ? [] : undefined),
-		// true: enrolled; false: certainly not; null: unknown.
-		enrolled: operation === 'enrolAndEarn' ? enrolled : undefined,
-		error: result.status === 'failed' ? { ...result.error } : undefined,
-		duplicateOf,
-		requestId,
-		enrolRequestId,
+	const json: IDataObject = { ...input, status: result.status, operation, ...fields };
+	const set = (key: string, value: unknown) => {
+		if (value !== undefined) json[key] = value as IDataObject[string];
 	};
-	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+	set('entityId', result.entityId);
+	set('issualId', result.issualId);
+	set('earnedId', result.earnedId);
+	set('warnings', result.warnings ?? (result.status === 'success' ? [] : undefined));
+	// true: enrolled; false: certainly not; null: unknown.
+	if (operation === 'enrolAndEarn') set('enrolled', enrolled);
+	if (result.status === 'failed') json.error = { ...result.error } as IDataObject;
+	set('duplicateOf', duplicateOf);
+	set('requestId', result.requestId);
+	set('enrolRequestId', result.enrolRequestId);
 	return { json, pairedItem: { item: itemIndex } };
 }

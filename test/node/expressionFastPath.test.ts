@@ -1,0 +1,39 @@
+import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { useSandbox } from '../engine/useSandbox';
+import { DEMO } from '../sandbox';
+
+const sandbox = useSandbox();
+
+// `{{ $json.contact }}` is read straight from the item; `{{ $json.contact ?? undefined }}` goes
+// through n8n's expression engine. Both must see the same value for every kind of field.
+const values: unknown[] = [
+	DEMO.customer(1).mobile,
+	Number(DEMO.customer(2).mobile),
+	`  ${DEMO.customer(3).mobile} `,
+	null,
+	undefined,
+	true,
+	{ nested: DEMO.customer(4).mobile },
+	[DEMO.customer(5).mobile],
+	'',
+];
+
+test('the direct read of {{ $json.field }} gives what n8n’s expression gives, for every kind of value', async () => {
+	const items = values.map((contact) => (contact === undefined ? {} : { contact }));
+	const run = async (identifierValue: string) => {
+		sandbox.reset();
+		const { success, failed } = await runCapillary(sandboxCredentials(sandbox), {
+			items: items as never,
+			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { identifierValue }),
+		});
+		return [...success, ...failed]
+			.sort((a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item)
+			.map(({ json }) => ({ status: json.status, value: json.identifierValue, error: (json.error as { message?: string })?.message }));
+	};
+	const direct = await run('={{ $json.contact }}');
+	const bracket = await run('={{ $json["contact"] }}');
+	const evaluated = await run('={{ $json.contact ?? undefined }}');
+	expect(direct).toEqual(evaluated);
+	expect(bracket).toEqual(evaluated);
+	expect(direct.filter((r) => r.status === 'success')).toHaveLength(3);
+});
