@@ -1,0 +1,82 @@
+/** Shared shapes of the benchmark: what is measured, by whom, and what a table row holds. */
+
+/**
+ * `node`: the Capillary node as users set it up; `perItem`: the same node, one customer per request;
+ * `engine`: a trivial node, no requests; `transport`: the node's batches posted by a bare HTTP client, no n8n.
+ */
+export type CaseKind = 'node' | 'perItem' | 'engine' | 'transport';
+
+export type BenchCase =
+	| { kind: 'engine'; customers: number }
+	| { kind: 'node' | 'perItem' | 'transport'; customers: number; parallelRequests: number; batchSize: number };
+
+/** What one case's child process measured around the workflow run. */
+export interface CaseMeasurement {
+	/** When the workflow run started and ended, in epoch ms (the sandbox's clock is the same machine's). */
+	startedAtMs: number;
+	endedAtMs: number;
+	wallMs: number;
+	/** Process CPU time (all threads) spent during the run. */
+	cpuUserMs: number;
+	cpuSystemMs: number;
+	/** Peak RSS of the whole child process (process.resourceUsage().maxRSS). */
+	maxRssKb: number;
+	/** RSS once the engine and the node were loaded, before the items were built. */
+	loadedRssKb: number;
+	/** Output items per output of the measured node: [Success, Failed] (engine: [items]). */
+	outputCounts: number[];
+	error?: string;
+}
+
+/** What the sandbox saw during one case. */
+export interface SandboxStats {
+	bulkRequests: number;
+	customersSent: number;
+	tokenRequests: number;
+	/** Bulk requests by HTTP status. */
+	statuses: Record<string, number>;
+	ledgerEntries: number;
+	/** Arrival times of the first and last bulk request, in epoch ms. */
+	firstBulkAtMs?: number;
+	lastBulkAtMs?: number;
+}
+
+export interface BenchRow {
+	case: BenchCase;
+	measurement: CaseMeasurement;
+	/** Absent for the engine baseline, which sends nothing. */
+	sandbox?: SandboxStats;
+	figures: RowFigures;
+}
+
+/** Figures derived from a measurement, as printed and checked. */
+export interface RowFigures {
+	expectedRequests?: number;
+	floorMs?: number;
+	wallOverFloor?: number;
+	cpuUsPerCustomer: number;
+	peakRssMb: number;
+	/** (peak RSS − RSS once loaded) per customer, in bytes: what grows with N. */
+	rssGrowthBytesPerCustomer: number;
+	/** Node rows: CPU µs per customer above the engine baseline at the same N. */
+	cpuUsAboveEngine?: number;
+	/** Node rows: peak RSS ÷ the engine baseline's at the same N. */
+	rssOverEngine?: number;
+	/** Node rows: wall time ÷ the transport reference's at the same N and C (what n8n and the node add to the bare requests). */
+	wallOverTransport?: number;
+	/** Per-item rows: this row's wall time ÷ the node's at the same N and C. */
+	nodeSpeedUp?: number;
+	/** Where the wall time went: from the start to the first request's arrival, and from the last request's arrival to the end. */
+	leadMs?: number;
+	tailMs?: number;
+	/** (last − first request arrival) ÷ (waves − 1), a wave being C requests: compare with L. */
+	msPerWave?: number;
+	/** Every customer came out on Success (node rows), or every item came out (engine rows). */
+	allItemsOk: boolean;
+}
+
+export interface TargetCheck {
+	name: string;
+	status: 'PASS' | 'FAIL' | 'SKIPPED';
+	detail: string;
+}
