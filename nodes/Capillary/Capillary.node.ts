@@ -18,18 +18,7 @@ export class Capillary implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { enrol: "Enrol", earn: "Issue (Earn)", enrolAndEarn: "Enrol and Issue" }[$parameter["operation"]] + ": " + ($parameter["promotion"].cachedResultName || $parameter["promotion"].value || "no promotion yet") }}',
-		hints: [
-			{
-				message:
-					'This is a Direct Issue promotion: it cannot be enrolled in (Capillary answers 8902). Choose Issue (Earn), or an Enrol & Issue promotion.',
-				type: 'warning',
-				location: 'ndv',
-				whenToDisplay: 'always',
-				displayCondition:
-					'={{ $parameter["operation"] !== "earn" && String($parameter["promotion"].cachedResultName || "").includes("Direct Issue") }}',
-			},
-		],
+			'={{ { enrol: "Enrol", earn: "Issue (Earn)", enrolAndEarn: "Enrol and Issue" }[$parameter["operation"]] + ": promotion " + ($parameter["promotion"] || "not chosen yet") }}',
 		description:
 			'Enrol customers in Capillary loyalty promotions and issue them, up to 100 per request. Changes customer state.',
 		defaults: { name: 'Capillary' },
@@ -79,6 +68,14 @@ export class Capillary implements INodeType {
 				displayOptions: { show: { resource: ['loyaltyPromotion'] } },
 				options: [enrol.option, earn.option, enrolAndEarn.option],
 				default: 'enrolAndEarn',
+			},
+			{
+				displayName:
+					'Enrol works only with Enrol & Issue promotions. A Direct Issue promotion cannot be enrolled in (Capillary answers 8902): choose Issue (Earn) for it. The promotion list shows each promotion’s type.',
+				name: 'enrolNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { operation: ['enrol', 'enrolAndEarn'] } },
 			},
 			{
 				displayName:

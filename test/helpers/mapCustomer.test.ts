@@ -45,3 +45,9 @@ test.each([
 	const mapped = mapCustomer(raw(overrides as Partial<RawCustomer>));
 	expect(mapped).toMatchObject({ valid: false, itemIndex: 4, message });
 });
+
+test('an invalid item still reports valid program and promotion IDs as numbers', () => {
+	const mapped = mapCustomer(raw({ identifierValue: '' }));
+	expect(mapped).toMatchObject({ valid: false, fields: { programId: 469, promotionId: 57099, identifierValue: '' } });
+	expect(mapCustomer(raw({ programId: 'gold' }))).toMatchObject({ fields: { programId: 'gold' } });
+});

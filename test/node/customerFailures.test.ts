@@ -1,6 +1,7 @@
 import { DEMO, ERROR_MESSAGES } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { CAPILLARY, capillaryWorkflow, promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { runWorkflow } from '../engine/runWorkflow';
 
 const sandbox = useSandbox();
 
@@ -158,4 +159,11 @@ describe('invalid input is never sent', () => {
 		expect(run.failed[0].pairedItem).toEqual({ item: 1 });
 		expect((run.failed[0].json.error as { message: string }).message).toMatch(/^Item 1: Identifier Value/);
 	});
+});
+
+test('Enrol on a Direct Issue promotion leaves a hint in the output pane', async () => {
+	const workflow = capillaryWorkflow({ items: [mobile(16)], parameters: promotionParameters('enrol', birthday) });
+	const run = await runWorkflow(workflow, sandboxCredentials(sandbox));
+	const hints = run.run.data.resultData.runData[CAPILLARY][0].hints ?? [];
+	expect(hints).toEqual([expect.objectContaining({ location: 'outputPane', message: expect.stringContaining('Direct Issue') })]);
 });

@@ -8,6 +8,9 @@ import * as enrol from './enrol.operation';
 import * as enrolAndEarn from './enrolAndEarn.operation';
 import type { OperationResult } from './runBulkOperation';
 
+/** "bulk action passed not supported for loyalty/generic promotion type": Enrol on a Direct Issue promotion. */
+const DIRECT_ISSUE_CODE = 8902;
+
 const operations: Record<Operation, (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<OperationResult>> = {
 	enrol: enrol.execute,
 	earn: earn.execute,
@@ -32,6 +35,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeApiError(this.getNode(), { message: fatal.message, code: fatal.code } as JsonObject, {
 			message: fatal.message,
 			description: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
+		});
+	}
+	if (results.some(({ result }) => result.status === 'failed' && result.error.code === DIRECT_ISSUE_CODE)) {
+		this.addExecutionHints?.({
+			message:
+				'Capillary answered 8902: this promotion is Direct Issue and cannot be enrolled in. Use Issue (Earn) for it, or choose an Enrol & Issue promotion.',
+			location: 'outputPane',
 		});
 	}
 	const output = (result: ItemResult) =>

@@ -39,8 +39,11 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 		identifierName: toText(raw.identifierName),
 		identifierValue,
 		source: toText(raw.source),
-		programId: toText(raw.programId),
-		[raw.promotionMode === 'promoIdentifier' ? 'promoIdentifier' : 'promotionId']: toText(raw.promotionValue),
+		// Numbers where they are numbers, as on every other output item; the text as given otherwise.
+		programId: positiveInteger(raw.programId) ?? toText(raw.programId),
+		...(raw.promotionMode === 'promoIdentifier'
+			? { promoIdentifier: toText(raw.promotionValue) }
+			: { promotionId: positiveInteger(raw.promotionValue) ?? toText(raw.promotionValue) }),
 	};
 	const invalid = (field: string, problem: string): MappedCustomer => ({
 		valid: false,
