@@ -47,7 +47,10 @@ export async function runBulkOperation(
 		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, isCancelled }, job);
 	};
 
-	const sending = sendInBatches(queue, options.parallelRequests, send, isCancelled, badOptions);
+	const sending = sendInBatches(queue, options.parallelRequests, send, isCancelled, {
+		stoppedBy: badOptions,
+		guardOverlaps: !options.deduplicate,
+	});
 	const mapped: MappedCustomer[] = [];
 	let lastYield = Date.now();
 	for (const customer of readCustomers(context, items)) {

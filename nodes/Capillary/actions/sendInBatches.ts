@@ -20,6 +20,7 @@ export interface SentCustomer {
  * queue order. A batch waits while an earlier one holding one of its customers is in flight, so no
  * customer is in two requests at once. After a fatal failure, or once `isCancelled()`, no further
  * batch starts: its customers are Failed, certainly not applied. With `stoppedBy`, nothing is sent.
+ * `guardOverlaps: false` skips the customer check, for batches known to share no customer.
  * Resolves once the queue is closed and every batch has a result.
  */
 export async function sendInBatches(
@@ -27,7 +28,7 @@ export async function sendInBatches(
 	concurrency: number,
 	sendJob: (job: BatchJob) => Promise<BatchOutcome>,
 	isCancelled: () => boolean,
-	stoppedBy?: FatalFailure,
+	{ stoppedBy, guardOverlaps = true }: { stoppedBy?: FatalFailure; guardOverlaps?: boolean } = {},
 ): Promise<{ byItem: Map<number, SentCustomer>; fatal?: FatalFailure }> {
 	const byItem = new Map<number, SentCustomer>();
 	const inFlight = new Map<string, Promise<unknown>>();
@@ -40,7 +41,8 @@ export async function sendInBatches(
 	const worker = async () => {
 		for (let job = await queue.next(); job && !fatal && !isCancelled(); job = await queue.next()) {
 			const current = job;
-			const keys = current.customers.map(customerKey);
+			// Deduplicated batches never share a customer: only without deduplication is there anything to guard.
+			const keys = guardOverlaps ? current.customers.map(customerKey) : [];
 			const overlapping = new Set(keys.flatMap((key) => inFlight.get(key) ?? []));
 			// Registered before waiting, so that a later batch holding the same customer queues behind this one.
 			const running = (async () => {
