@@ -47,7 +47,8 @@ export async function sendInBatches(
 			// Registered before waiting, so that a later batch holding the same customer queues behind this one.
 			const running = (async () => {
 				if (overlapping.size > 0) await Promise.all(overlapping);
-				return fatal || isCancelled() ? undefined : await sendJob(current);
+				if (fatal || isCancelled()) return undefined;
+				return await sendJob(current).catch((error: unknown) => unexpectedFailure(current, error));
 			})();
 			keys.forEach((key) => inFlight.set(key, running));
 			const outcome = await running;
@@ -67,4 +68,16 @@ export async function sendInBatches(
 		record(job, { results: job.customers.map(() => ({ status: 'failed', error })), enrolled: job.customers.map(() => false) });
 	}
 	return { byItem, fatal };
+}
+
+/** A batch whose sending threw: it may have left, so its customers are `unknown`, and the run stops. */
+function unexpectedFailure(job: BatchJob, error: unknown): BatchOutcome {
+	const reason = error instanceof Error ? error.message : String(error);
+	const message = `The node failed unexpectedly while sending this batch (${reason}): it may have been applied`;
+	const failure = { kind: 'request_failed' as const, code: null, message, outcome: 'unknown' as const };
+	return {
+		results: job.customers.map(() => ({ status: 'failed', error: failure })),
+		enrolled: job.customers.map(() => null),
+		fatal: { code: null, message },
+	};
 }

@@ -1,0 +1,61 @@
+import { JobQueue } from '../../nodes/Capillary/actions/jobQueue';
+import { sendInBatches, type BatchOutcome } from '../../nodes/Capillary/actions/sendInBatches';
+import type { BatchJob, CustomerRequest } from '../../nodes/Capillary/helpers/types';
+
+const customer = (itemIndex: number, identifierValue = `v${itemIndex}`): CustomerRequest => ({
+	itemIndex,
+	programId: 1,
+	promotion: { promotionId: 2 },
+	identifierName: 'id',
+	identifierValue,
+	source: 'INSTORE',
+});
+const job = (...customers: CustomerRequest[]): BatchJob => ({ group: { programId: 1, promotion: { promotionId: 2 }, identifierName: 'id' }, customers });
+const ok = (j: BatchJob): BatchOutcome => ({ results: j.customers.map(() => ({ status: 'success', warnings: [] })) });
+const queueOf = (...jobs: BatchJob[]) => {
+	const queue = new JobQueue();
+	jobs.forEach((j) => queue.push(j));
+	queue.close();
+	return queue;
+};
+
+test('a batch whose sending throws is unknown, stops the run, and later batches are not sent', async () => {
+	const jobs = [job(customer(0)), job(customer(1)), job(customer(2))];
+	let calls = 0;
+	const { byItem, fatal } = await sendInBatches(queueOf(...jobs), 1, async (j) => {
+		if (calls++ === 1) throw new Error('boom');
+		return ok(j);
+	}, () => false);
+	expect(byItem.get(0)?.result.status).toBe('success');
+	expect(byItem.get(1)?.result).toMatchObject({ status: 'failed', error: { outcome: 'unknown' } });
+	expect(byItem.get(2)?.result).toMatchObject({ status: 'failed', error: { outcome: 'not_applied', message: expect.stringMatching(/^Not sent/) } });
+	expect(fatal?.message).toContain('boom');
+	expect(calls).toBe(2);
+});
+
+test('with the guard on, a batch holding a customer in flight waits for it', async () => {
+	const events: string[] = [];
+	const send = async (j: BatchJob) => {
+		events.push(`start ${j.customers[0].itemIndex}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		events.push(`end ${j.customers[0].itemIndex}`);
+		return ok(j);
+	};
+	await sendInBatches(queueOf(job(customer(0, 'same')), job(customer(1, 'same'))), 2, send, () => false);
+	expect(events).toEqual(['start 0', 'end 0', 'start 1', 'end 1']);
+	events.length = 0;
+	await sendInBatches(queueOf(job(customer(0, 'same')), job(customer(1, 'same'))), 2, send, () => false, { guardOverlaps: false });
+	expect(events.slice(0, 2)).toEqual(['start 0', 'start 1']);
+});
+
+test('stoppedBy sends nothing and reports every customer not sent', async () => {
+	const send = jest.fn(async (j: BatchJob) => ok(j));
+	const { byItem } = await sendInBatches(queueOf(job(customer(0)), job(customer(1))), 2, send, () => false, {
+		stoppedBy: { code: null, message: 'bad options' },
+	});
+	expect(send).not.toHaveBeenCalled();
+	expect([...byItem.values()].map((s) => s.result)).toEqual([
+		expect.objectContaining({ error: expect.objectContaining({ message: 'Not sent, because the run stopped: bad options' }) }),
+		expect.objectContaining({ error: expect.objectContaining({ message: 'Not sent, because the run stopped: bad options' }) }),
+	]);
+});
