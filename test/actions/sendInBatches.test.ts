@@ -33,7 +33,7 @@ test('a batch whose sending throws is unknown, stops the run, and later batches 
 	expect(calls).toBe(2);
 });
 
-test('with the guard on, a batch holding a customer in flight waits for it', async () => {
+test('a batch holding a customer in flight waits for it; other batches do not', async () => {
 	const events: string[] = [];
 	const send = async (j: BatchJob) => {
 		events.push(`start ${j.customers[0].itemIndex}`);
@@ -44,14 +44,26 @@ test('with the guard on, a batch holding a customer in flight waits for it', asy
 	await sendInBatches(queueOf(job(customer(0, 'same')), job(customer(1, 'same'))), 2, send, () => false);
 	expect(events).toEqual(['start 0', 'end 0', 'start 1', 'end 1']);
 	events.length = 0;
-	await sendInBatches(queueOf(job(customer(0, 'same')), job(customer(1, 'same'))), 2, send, () => false, { guardOverlaps: false });
+	await sendInBatches(queueOf(job(customer(0, 'one')), job(customer(1, 'other'))), 2, send, () => false);
 	expect(events.slice(0, 2)).toEqual(['start 0', 'start 1']);
+});
+
+test('a send waiting in line sees the stop once another batch failed for good', async () => {
+	const stops: boolean[] = [];
+	await sendInBatches(queueOf(job(customer(0)), job(customer(1))), 2, async (j, shouldStop) => {
+		if (j.customers[0].itemIndex === 0) return { ...ok(j), fatal: { code: 403, message: 'no' } };
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		stops.push(shouldStop());
+		return ok(j);
+	}, () => false);
+	expect(stops).toEqual([true]);
 });
 
 test('stoppedBy sends nothing and reports every customer not sent', async () => {
 	const send = jest.fn(async (j: BatchJob) => ok(j));
 	const { byItem } = await sendInBatches(queueOf(job(customer(0)), job(customer(1))), 2, send, () => false, {
-		stoppedBy: { code: null, message: 'bad options' },
+		code: null,
+		message: 'bad options',
 	});
 	expect(send).not.toHaveBeenCalled();
 	expect([...byItem.values()].map((s) => s.result)).toEqual([

@@ -11,11 +11,21 @@ export class JobQueue {
 
 	private closed = false;
 
+	/** Set by `abort()`: nothing more is handed out; what is queued stays in `all`, unsent. */
+	aborted = false;
+
 	private waiting: Array<() => void> = [];
 
 	push(job: BatchJob): void {
 		this.all.push(job);
+		if (this.aborted) this.taken = this.all.length;
 		this.wake();
+	}
+
+	abort(): void {
+		this.aborted = true;
+		this.taken = Math.max(this.taken, this.all.length);
+		this.close();
 	}
 
 	close(): void {

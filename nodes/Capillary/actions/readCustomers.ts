@@ -17,15 +17,24 @@ export function* readCustomers(context: IExecuteFunctions, items: INodeExecution
 	const source = read('source');
 	const promotionMode = promotionModeOf(context);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		yield mapCustomer({
-			itemIndex,
-			programId: programId(itemIndex),
-			promotionMode,
-			promotionValue: promotion(itemIndex),
-			identifierName: identifierName(itemIndex),
-			identifierValue: identifierValue(itemIndex),
-			source: source(itemIndex),
-		});
+		yield readItem(itemIndex);
+	}
+
+	function readItem(itemIndex: number): MappedCustomer {
+		try {
+			return mapCustomer({
+				itemIndex,
+				programId: programId(itemIndex),
+				promotionMode,
+				promotionValue: promotion(itemIndex),
+				identifierName: identifierName(itemIndex),
+				identifierValue: identifierValue(itemIndex),
+				source: source(itemIndex),
+			});
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			return { valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: could not be read (${reason})` };
+		}
 	}
 }
 
@@ -43,7 +52,7 @@ function itemParameterReader(
 	};
 	const raw = context.getNode().parameters[name];
 	const match = typeof raw === 'string' ? JSON_FIELD.exec(raw) : null;
-	const field = match?.[1] ?? match?.[2];
+	const field = match?.[1] ?? match?.[2] ?? match?.[3];
 	if (field !== undefined) return (itemIndex) => plainField(items[itemIndex].json, field) ?? evaluate(itemIndex);
 	if (holdsExpression(raw)) return evaluate;
 	const value = evaluate(0);
@@ -51,15 +60,16 @@ function itemParameterReader(
 }
 
 /** `={{ $json.phone }}` or `={{ $json["phone"] }}`: what users write most, and what n8n evaluates at ~60 µs an item. */
-const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*["']([^"'\\]+)["']\s*\])\s*\}\}$/;
+const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"'\\]+)"|'([^"'\\]+)')\s*\])\s*\}\}$/;
 
 /**
  * The field's value when n8n's expression would give it back unchanged: a string, number or
  * boolean the item holds itself. Anything else (missing, null, objects) goes to n8n to evaluate.
  */
 function plainField(json: IDataObject, field: string): string | number | boolean | undefined {
-	if (!Object.prototype.hasOwnProperty.call(json, field)) return undefined;
-	const value = json[field];
+	const descriptor = Object.getOwnPropertyDescriptor(json, field);
+	// Only a plain data property: a getter could throw or differ from what n8n's deep copy holds.
+	const value: unknown = descriptor && 'value' in descriptor ? descriptor.value : undefined;
 	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 

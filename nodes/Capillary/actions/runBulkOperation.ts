@@ -40,30 +40,40 @@ export async function runBulkOperation(
 	const isCancelled = () => cancelSignal?.aborted === true;
 	const pacer = new RequestPacer(options.maxRequestsPerMinute);
 	let connection: Promise<ResolvedConnection> | undefined;
-	const send = async (job: BatchJob) => {
+	const send = async (job: BatchJob, shouldStop: () => boolean) => {
 		connection ??= resolveConnection(context, options.timeout);
 		const resolved = await connection;
-		if ('fatal' in resolved) return { results: job.customers.map(() => notSent(resolved.fatal)), fatal: resolved.fatal };
-		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, isCancelled }, job);
+		if ('fatal' in resolved) {
+			const result = notSent(resolved.fatal);
+			return { results: job.customers.map(() => result), enrolled: job.customers.map(() => false), fatal: resolved.fatal };
+		}
+		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, shouldStop }, job);
 	};
 
-	const sending = sendInBatches(queue, options.parallelRequests, send, isCancelled, {
-		stoppedBy: badOptions,
-		guardOverlaps: !options.deduplicate,
-	});
+	const sending = sendInBatches(queue, options.parallelRequests, send, isCancelled, badOptions);
 	const mapped: MappedCustomer[] = [];
 	let lastYield = Date.now();
-	for (const customer of readCustomers(context, items)) {
-		mapped.push(customer);
-		const full = customer.valid ? planner.add(customer.customer) : undefined;
-		if (full) queue.push(full);
-		if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-			await sleep(0);
-			lastYield = Date.now();
+	try {
+		for (const customer of readCustomers(context, items)) {
+			mapped.push(customer);
+			const full = customer.valid ? planner.add(customer.customer) : undefined;
+			if (full) queue.push(full);
+			if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+				await sleep(0);
+				lastYield = Date.now();
+			}
 		}
+		planner.flush().forEach((job) => queue.push(job));
+	} catch (error) {
+		// Reading is guarded item by item; should it fail anyway, nothing more leaves and no item is lost.
+		queue.abort();
+		const reason = error instanceof Error ? error.message : String(error);
+		for (let itemIndex = mapped.length; itemIndex < items.length; itemIndex++) {
+			mapped.push({ valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: could not be read (${reason})` });
+		}
+	} finally {
+		queue.close();
 	}
-	planner.flush().forEach((job) => queue.push(job));
-	queue.close();
 	const { byItem, fatal } = await sending;
 
 	const results = mapped.map((m): ItemResult => {
@@ -79,7 +89,8 @@ export async function runBulkOperation(
 }
 
 function notSent(fatal: FatalFailure) {
-	return { status: 'failed' as const, error: { kind: 'request_failed' as const, code: fatal.code, message: fatal.message, outcome: 'not_applied' as const } };
+	const message = `Not sent, because the run stopped: ${fatal.message}`;
+	return { status: 'failed' as const, error: { kind: 'request_failed' as const, code: fatal.code, message, outcome: 'not_applied' as const } };
 }
 
 function customerFields({ identifierName, identifierValue, source, programId, promotion }: CustomerRequest) {

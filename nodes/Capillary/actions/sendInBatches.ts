@@ -20,35 +20,35 @@ export interface SentCustomer {
  * queue order. A batch waits while an earlier one holding one of its customers is in flight, so no
  * customer is in two requests at once. After a fatal failure, or once `isCancelled()`, no further
  * batch starts: its customers are Failed, certainly not applied. With `stoppedBy`, nothing is sent.
- * `guardOverlaps: false` skips the customer check, for batches known to share no customer.
  * Resolves once the queue is closed and every batch has a result.
  */
 export async function sendInBatches(
 	queue: JobQueue,
 	concurrency: number,
-	sendJob: (job: BatchJob) => Promise<BatchOutcome>,
+	sendJob: (job: BatchJob, shouldStop: () => boolean) => Promise<BatchOutcome>,
 	isCancelled: () => boolean,
-	{ stoppedBy, guardOverlaps = true }: { stoppedBy?: FatalFailure; guardOverlaps?: boolean } = {},
+	stoppedBy?: FatalFailure,
 ): Promise<{ byItem: Map<number, SentCustomer>; fatal?: FatalFailure }> {
 	const byItem = new Map<number, SentCustomer>();
 	const inFlight = new Map<string, Promise<unknown>>();
 	const sent = new Set<BatchJob>();
 	let fatal = stoppedBy;
+	/** For sends waiting on the rate limit or a retry: once true, they must not leave. */
+	const shouldStop = () => fatal !== undefined || isCancelled() || queue.aborted;
 	const record = (job: BatchJob, outcome: BatchOutcome) =>
 		job.customers.forEach((customer, i) =>
 			byItem.set(customer.itemIndex, { result: outcome.results[i], enrolled: outcome.enrolled?.[i] }),
 		);
 	const worker = async () => {
-		for (let job = await queue.next(); job && !fatal && !isCancelled(); job = await queue.next()) {
+		for (let job = await queue.next(); job && !shouldStop(); job = await queue.next()) {
 			const current = job;
-			// Deduplicated batches never share a customer: only without deduplication is there anything to guard.
-			const keys = guardOverlaps ? current.customers.map(customerKey) : [];
+			const keys = current.customers.map(customerKey);
 			const overlapping = new Set(keys.flatMap((key) => inFlight.get(key) ?? []));
 			// Registered before waiting, so that a later batch holding the same customer queues behind this one.
 			const running = (async () => {
 				if (overlapping.size > 0) await Promise.all(overlapping);
-				if (fatal || isCancelled()) return undefined;
-				return await sendJob(current).catch((error: unknown) => unexpectedFailure(current, error));
+				if (shouldStop()) return undefined;
+				return await sendJob(current, shouldStop).catch((error: unknown) => unexpectedFailure(current, error));
 			})();
 			keys.forEach((key) => inFlight.set(key, running));
 			const outcome = await running;
@@ -62,7 +62,7 @@ export async function sendInBatches(
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	// Workers that stopped early leave the rest of the queue: wait for the reader to finish it.
 	while (await queue.next());
-	const reason = fatal ? `Not sent, because the run stopped: ${fatal.message}` : 'Not sent: the execution was cancelled';
+	const reason = fatal ? `Not sent, because the run stopped: ${fatal.message}` : 'Not sent: the run stopped before this batch';
 	for (const job of queue.all.filter((j) => !sent.has(j))) {
 		const error = { kind: 'request_failed' as const, code: fatal?.code ?? null, message: reason, outcome: 'not_applied' as const };
 		record(job, { results: job.customers.map(() => ({ status: 'failed', error })), enrolled: job.customers.map(() => false) });

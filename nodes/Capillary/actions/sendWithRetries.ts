@@ -19,7 +19,8 @@ export interface Sender {
 	connection: Connection;
 	pacer: RequestPacer;
 	retry: RetrySettings;
-	isCancelled: () => boolean;
+	/** True once the run stopped (cancelled, or a request failed for good): nothing more may leave. */
+	shouldStop: () => boolean;
 }
 
 export interface SentRequest {
@@ -32,24 +33,24 @@ export interface SentRequest {
 /**
  * Sends one request until it has an answer worth keeping. Retries only what certainly was not
  * applied (429, 461, 503, 521, not sent), unless `retryUnknownOutcome`; fetches a new OAuth token
- * once on a 401. Every attempt waits for the shared pacer; nothing starts once cancelled.
+ * once on a 401. Every attempt waits for the shared pacer; nothing leaves once the run stopped.
  */
 export async function sendWithRetries(
 	sender: Sender,
 	send: (options: { refreshToken: boolean }) => Promise<BatchResponse>,
 ): Promise<SentRequest> {
-	const { retry, pacer, isCancelled, connection } = sender;
+	const { retry, pacer, shouldStop, connection } = sender;
 	let retries = 0;
 	let refreshToken = false;
 	let earlierMayHaveApplied = false;
 	const cancelled = (): SentRequest => ({
-		response: { type: 'notSent', message: 'Not sent: the execution was cancelled' },
+		response: { type: 'notSent', message: 'Not sent: the run stopped (cancelled, or another request failed for good)' },
 		retries,
 		earlierMayHaveApplied,
 	});
 	for (;;) {
 		const release = await pacer.acquire();
-		if (isCancelled()) {
+		if (shouldStop()) {
 			release();
 			return cancelled();
 		}
@@ -66,6 +67,6 @@ export async function sendWithRetries(
 		const retryAfter = response.type === 'http' ? response.retryAfter : undefined;
 		await sleep(retryDelay(retries, retryAfter, retry.maxRetryWait));
 		retries++;
-		if (isCancelled()) return cancelled();
+		if (shouldStop()) return cancelled();
 	}
 }

@@ -2,6 +2,11 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { ItemResult, Operation } from './types';
 
+const RESULT_FIELDS: ReadonlySet<string> = new Set([
+	'status', 'operation', 'identifierName', 'identifierValue', 'source', 'programId', 'promotionId', 'promoIdentifier',
+	'entityId', 'issualId', 'earnedId', 'warnings', 'enrolled', 'error', 'duplicateOf', 'requestId', 'enrolRequestId',
+]);
+
 /**
  * The output item for one input item: result fields over (optionally) the input's fields, paired to
  * the input by index. Fields without a value are left out. (Built up rather than pruned with
@@ -12,7 +17,11 @@ export function outputItem(
 	{ itemIndex, fields, result, enrolled, duplicateOf }: ItemResult,
 	input: IDataObject | undefined,
 ): INodeExecutionData {
-	const json: IDataObject = { ...input, status: result.status, operation, ...fields };
+	const json: IDataObject = {};
+	// Input fields that share a result field's name (say, from feeding the Failed output back in)
+	// are left out, so that a stale earnedId or error can never pass for this run's.
+	for (const key in input) if (!RESULT_FIELDS.has(key)) json[key] = input[key];
+	Object.assign(json, { status: result.status, operation }, fields);
 	const set = (key: string, value: unknown) => {
 		if (value !== undefined) json[key] = value as IDataObject[string];
 	};

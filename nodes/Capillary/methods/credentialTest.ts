@@ -5,7 +5,7 @@ import type { BatchResponse } from '../helpers/types';
 import { generateAccessToken } from '../transport/accessToken';
 import { resolveBaseUrl } from '../transport/baseUrl';
 import { basicAuthorization } from '../transport/basicAuthorization';
-import { sendWithLegacyRequest, type SendJson } from '../transport/sendJson';
+import { networkCode, sendWithLegacyRequest, type SendJson } from '../transport/sendJson';
 
 const TIMEOUT_MS = 20_000;
 const PROBE_PATH = '/v2/organization/programs';
@@ -46,10 +46,4 @@ async function testWith(
 	const programs = (response as { body: { data?: unknown } }).body.data;
 	const count = Array.isArray(programs) ? ` (${programs.length} loyalty programs visible)` : '';
 	return { status: 'OK', message: `Connected to Capillary${count}` };
-}
-
-function networkCode(error: unknown): string {
-	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
-	const found = typeof code === 'string' ? code : cause?.code;
-	return typeof found === 'string' ? found : 'NETWORK';
 }

@@ -3,7 +3,7 @@ import { ApplicationError } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './baseUrl';
 import { notSentTags } from './notSent';
-import type { SendJson } from './sendJson';
+import { networkCode, type SendJson } from './sendJson';
 
 export const GENERATE_PATH = '/v3/oauth/token/generate';
 const TOKEN_TIMEOUT_MS = 30_000;
@@ -51,10 +51,4 @@ export async function generateAccessToken(send: SendJson, credentials: ICredenti
 function readAccessToken(body: unknown): string | undefined {
 	const data = (body as { data?: { accessToken?: unknown } } | null)?.data;
 	return typeof data?.accessToken === 'string' && data.accessToken !== '' ? data.accessToken : undefined;
-}
-
-function networkCode(error: unknown): string {
-	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
-	const found = typeof code === 'string' ? code : cause?.code;
-	return typeof found === 'string' ? found : 'network error';
 }

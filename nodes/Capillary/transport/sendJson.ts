@@ -47,3 +47,10 @@ export function sendWithLegacyRequest(context: ICredentialTestFunctions): SendJs
 		return { statusCode: response.statusCode, body: response.body };
 	};
 }
+
+/** The network error code of a request that got no HTTP answer (ECONNREFUSED, ENOTFOUND, …). */
+export function networkCode(error: unknown): string {
+	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+	const found = typeof code === 'string' ? code : cause?.code;
+	return typeof found === 'string' ? found : 'NETWORK';
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { runBulkOperation, type SendJob } from '../../nodes/Capillary/actions/runBulkOperation';
+
+// A stub context, for the one case the engine cannot reach (it deep-copies items, so no getter survives): constant parameters, identifierValue through the {{ $json.mobile }} fast path.
+function context(): IExecuteFunctions {
+	const parameters: Record<string, unknown> = {
+		authentication: 'oAuth',
+		programId: { __rl: true, mode: 'id', value: '469' },
+		promotion: { __rl: true, mode: 'id', value: '57099' },
+		identifierName: 'mobile',
+		identifierValue: '={{ $json.mobile }}',
+		source: 'INSTORE',
+		options: { batchSize: 1 },
+	};
+	return {
+		getNode: () => ({ parameters, type: 'n8n-nodes-capillary.capillary', credentials: { capillaryOAuthApi: { id: '1', name: 'c' } } }),
+		getNodeParameter: (name: string) => {
+			const value = parameters[name];
+			return value && typeof value === 'object' && '__rl' in value ? (value as unknown as { value: unknown }).value : value;
+		},
+		getCredentials: async () => ({ cluster: 'eu' }),
+	} as unknown as IExecuteFunctions;
+}
+
+test('if reading an item throws, batches already queued are not sent after the node has failed', async () => {
+	const items: INodeExecutionData[] = ['919000000001', '919000000002', '919000000003'].map((mobile) => ({ json: { mobile } }));
+	const hostile: Record<string, unknown> = {};
+	Object.defineProperty(hostile, 'mobile', { enumerable: true, get: () => { throw new Error('boom'); } });
+	items.push({ json: hostile as never });
+	const sent: number[] = [];
+	const sendJob: SendJob = async (_c, _s, job) => {
+		sent.push(job.customers[0].itemIndex);
+		return { results: job.customers.map(() => ({ status: 'success' as const, warnings: [] })) };
+	};
+	const outcome = await runBulkOperation(context(), items, sendJob).then(() => 'resolved', (e: Error) => `rejected: ${e.message}`);
+	const sentWhenEnded = sent.length;
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	expect(outcome).toBe('resolved'); // every item should still get a result (item 3: Failed, invalid input)
+	expect(sent.length).toBe(sentWhenEnded);
+});
