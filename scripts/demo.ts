@@ -46,7 +46,7 @@ function printTable(rows: ReadonlyArray<readonly [string, INodeExecutionData]>) 
 			`${String(json.identifierName ?? '')} ${String(json.identifierValue ?? '')}`.trim(),
 			output,
 			error
-				? `${error.kind} ${error.code ?? ''}: ${error.message}`
+				? `${error.kind}${error.code === null ? '' : ` ${String(error.code)}`}: ${error.message}`
 				: `issualId ${String(json.issualId)}, earnedId ${String(json.earnedId)}${json.duplicateOf !== undefined ? ` (duplicate of item ${String(json.duplicateOf)})` : ''}`,
 		];
 	});

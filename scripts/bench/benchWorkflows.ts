@@ -21,7 +21,7 @@ export function benchWorkflow(benchCase: BenchCase, items: IDataObject[]): { wor
 }
 
 /** Trigger (pinned items) → the engine baseline node, with the same identifierValue expression. */
-function engineBaselineWorkflow(items: IDataObject[]): WorkflowJson {
+export function engineBaselineWorkflow(items: IDataObject[]): WorkflowJson {
 	return {
 		nodes: [
 			{ id: 't', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
