@@ -82,7 +82,7 @@ export async function runBulkOperation(
 			return { itemIndex: m.itemIndex, fields: m.fields, result: { status: 'failed', error }, enrolled: false };
 		}
 		const first = planner.duplicateOf.get(m.customer.itemIndex);
-		const sent = byItem.get(first ?? m.customer.itemIndex)!;
+		const sent = byItem[first ?? m.customer.itemIndex]!;
 		return { itemIndex: m.customer.itemIndex, fields: customerFields(m.customer), ...sent, duplicateOf: first };
 	});
 	return { results, includeInputFields: options.includeInputFields, fatal };

@@ -48,9 +48,14 @@ export class BatchPlanner {
 		return this.close(entry);
 	}
 
-	/** The partly filled batches, once every customer has been added, in first-seen group order. */
+	/**
+	 * The partly filled batches, once every customer has been added, in first-seen group order.
+	 * Forgets the customers seen, which are no longer needed while the last batches are sent.
+	 */
 	flush(): BatchJob[] {
-		return [...this.groups.values()].filter((entry) => entry.open.length > 0).map((entry) => this.close(entry));
+		const last = [...this.groups.values()].filter((entry) => entry.open.length > 0).map((entry) => this.close(entry));
+		this.groups.clear();
+		return last;
 	}
 
 	private close(entry: OpenGroup): BatchJob {
