@@ -75,3 +75,15 @@ test('an expired OAuth token is replaced and the list still loads', async () => 
 	expect(results.length).toBeGreaterThan(0);
 	expect(sandbox.requests.filter((r) => r.path === '/v3/oauth/token/generate')).toHaveLength(2);
 });
+
+test('without a page count, a full page means another may follow; paused promotions are left out anyway', async () => {
+	const entry = (promotionId: number, status: string) => ({
+		metadata: { name: `P${promotionId}`, programId: 469, promotionId, promoIdentifier: `P${promotionId}`, promotionType: 'LOYALTY', status },
+	});
+	const data = [...Array.from({ length: 24 }, (_, i) => entry(90000 + i, 'LIVE')), entry(99999, 'PAUSED')];
+	sandbox.injectFault({ type: 'status', status: 200, body: { data }, path: '/v3/promotions' });
+	const page = await searchList(sandboxCredentials(sandbox), 'searchPromotions', withProgram(469));
+	expect(page.results).toHaveLength(24);
+	expect(page.results.some((r) => r.value === '99999')).toBe(false);
+	expect(page.paginationToken).toBe('1');
+});

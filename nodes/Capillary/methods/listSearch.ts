@@ -38,18 +38,30 @@ export async function searchPromotions(
 	const connection = await connect(this);
 	const results: INodeListSearchItems[] = [];
 	let page = Number(paginationToken ?? 0);
-	let totalPages = page + 1;
-	for (let read = 0; read < PAGES_PER_CALL && page < totalPages && results.length === 0; read++, page++) {
+	let more = true;
+	for (let read = 0; read < PAGES_PER_CALL && more && results.length === 0; read++, page++) {
 		const body = await getJson(this, connection, 'v3/promotions', { status: LISTED_STATUSES, page, size: PAGE_SIZE });
-		totalPages = Number((body as { totalPages?: unknown }).totalPages ?? 0);
 		const listed = ((body as { data?: unknown }).data ?? []) as Array<{ metadata?: ListedPromotion }>;
 		for (const { metadata } of Array.isArray(listed) ? listed : []) {
-			if (!metadata || String(metadata.programId) !== programId || !(Number(metadata.promotionId) > 0)) continue;
+			if (!isListable(metadata, programId)) continue;
 			const item = { name: promotionLabel(metadata), value: String(metadata.promotionId) };
 			if (matches(item, filter) || matches({ name: String(metadata.promoIdentifier ?? ''), value: '' }, filter)) results.push(item);
 		}
+		// Without a page count, a full page means there may be another.
+		const totalPages = (body as { totalPages?: unknown }).totalPages;
+		more = typeof totalPages === 'number' ? page + 1 < totalPages : Array.isArray(listed) && listed.length === PAGE_SIZE;
 	}
-	return { results, paginationToken: page < totalPages ? String(page) : undefined };
+	return { results, paginationToken: more ? String(page) : undefined };
+}
+
+/** A sendable promotion of the program: not a draft (promotionId 0), and live, active or upcoming even if the server ignored the filter. */
+function isListable(metadata: ListedPromotion | undefined, programId: string): metadata is ListedPromotion {
+	return (
+		metadata !== undefined &&
+		String(metadata.programId) === programId &&
+		Number(metadata.promotionId) > 0 &&
+		LISTED_STATUSES.split(',').includes(String(metadata.status ?? '').toUpperCase())
+	);
 }
 
 async function connect(context: ILoadOptionsFunctions): Promise<Connection> {
