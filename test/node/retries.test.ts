@@ -137,3 +137,16 @@ test('once the execution is cancelled, no further batch is sent', async () => {
 	expect(bulk().length).toBeGreaterThanOrEqual(1);
 	expect(bulk().length).toBeLessThanOrEqual(2);
 });
+
+test('Max Requests Per Minute holds across executions that share the credential', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	const perMinute = 300;
+	const parameters = earn({ batchSize: 1, maxRequestsPerMinute: perMinute });
+	await runCapillary(credentials, { items: mobileItems(400, 2), parameters });
+	await runCapillary(credentials, { items: mobileItems(402, 2), parameters });
+	const starts = bulk().map((r) => r.at);
+	expect(starts).toHaveLength(4);
+	const interval = 60_000 / perMinute;
+	// The second execution's first request waits for its turn after the first execution's last.
+	expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(interval - 50);
+});

@@ -7,9 +7,9 @@ import type { BatchJob, CustomerRequest, FatalFailure, ItemResult } from '../hel
 import { JobQueue } from './jobQueue';
 import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
-import { RequestPacer } from './requestPacer';
 import { resolveConnection, type ResolvedConnection } from './resolveConnection';
 import { sendInBatches, type BatchOutcome } from './sendInBatches';
+import { sharedPacer } from './sharedPacers';
 import type { Sender } from './sendWithRetries';
 
 export type SendJob = (context: IExecuteFunctions, sender: Sender, job: BatchJob) => Promise<BatchOutcome>;
@@ -38,7 +38,6 @@ export async function runBulkOperation(
 	const queue = new JobQueue();
 	const cancelSignal = context.getExecutionCancelSignal?.();
 	const isCancelled = () => cancelSignal?.aborted === true;
-	const pacer = new RequestPacer(options.maxRequestsPerMinute);
 	let connection: Promise<ResolvedConnection> | undefined;
 	const send = async (job: BatchJob, shouldStop: () => boolean) => {
 		connection ??= resolveConnection(context, options.timeout);
@@ -47,6 +46,7 @@ export async function runBulkOperation(
 			const result = notSent(resolved.fatal);
 			return { results: job.customers.map(() => result), enrolled: job.customers.map(() => false), fatal: resolved.fatal };
 		}
+		const pacer = sharedPacer(resolved.connection, options.maxRequestsPerMinute);
 		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, shouldStop }, job);
 	};
 
