@@ -21,7 +21,7 @@ export const optionsCollection: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to send identical customers (same identifier and source, same promotion) once. Every duplicate item still gets its own output item, marked with duplicateOf. Capillary processes duplicates in one request twice.',
+				'Whether to send identical customers (same identifier and source, same promotion; emails compared without case, mobiles with or without a leading +) once. Every duplicate item still gets its own output item, marked with duplicateOf. Capillary processes duplicates in one request twice.',
 		},
 		{
 			displayName: 'Include Input Fields',
