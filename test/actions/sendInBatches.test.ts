@@ -1,16 +1,10 @@
 import { JobQueue } from '../../nodes/Capillary/actions/jobQueue';
 import { sendInBatches, type BatchOutcome } from '../../nodes/Capillary/actions/sendInBatches';
 import type { BatchJob, CustomerRequest } from '../../nodes/Capillary/helpers/types';
+import { customerRequest } from '../helpers/customerRequest';
 
-const customer = (itemIndex: number, identifierValue = `v${itemIndex}`): CustomerRequest => ({
-	itemIndex,
-	programId: 1,
-	promotion: { promotionId: 2 },
-	identifierName: 'id',
-	identifierValue,
-	source: 'INSTORE',
-});
-const job = (...customers: CustomerRequest[]): BatchJob => ({ group: { programId: 1, promotion: { promotionId: 2 }, identifierName: 'id' }, customers });
+const customer = (itemIndex: number, identifierValue = `v${itemIndex}`) => customerRequest(itemIndex, identifierValue);
+const job = (...customers: CustomerRequest[]): BatchJob => ({ group: { programId: 469, promotion: { promotionId: 1 }, identifierName: 'mobile' }, customers });
 const ok = (j: BatchJob): BatchOutcome => ({ results: j.customers.map(() => ({ status: 'success', warnings: [] })) });
 const queueOf = (...jobs: BatchJob[]) => {
 	const queue = new JobQueue();

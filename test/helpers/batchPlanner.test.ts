@@ -1,15 +1,8 @@
 import { BatchPlanner, customerKey } from '../../nodes/Capillary/helpers/batchPlanner';
 import type { BatchJob, CustomerRequest } from '../../nodes/Capillary/helpers/types';
+import { customerRequest } from './customerRequest';
 
-const customer = (itemIndex: number, identifierValue: string, overrides: Partial<CustomerRequest> = {}): CustomerRequest => ({
-	itemIndex,
-	programId: 469,
-	promotion: { promotionId: 1 },
-	identifierName: 'mobile',
-	identifierValue,
-	source: 'INSTORE',
-	...overrides,
-});
+const customer = customerRequest;
 
 function plan(customers: CustomerRequest[], batchSize: number, deduplicate = true) {
 	const planner = new BatchPlanner(batchSize, deduplicate);

@@ -1,14 +1,8 @@
 import { pairResults } from '../../nodes/Capillary/helpers/pairResults';
 import type { BatchResponse, CustomerRequest } from '../../nodes/Capillary/helpers/types';
+import { customerRequest } from './customerRequest';
 
-const customers: CustomerRequest[] = ['11', '12'].map((identifierValue, itemIndex) => ({
-	itemIndex,
-	programId: 1,
-	promotion: { promotionId: 2 },
-	identifierName: 'id',
-	identifierValue,
-	source: 'INSTORE',
-}));
+const customers: CustomerRequest[] = ['11', '12'].map((value, itemIndex) => customerRequest(itemIndex, value, { identifierName: 'id' }));
 const http = (body: unknown, statusCode = 200): BatchResponse => ({ type: 'http', statusCode, body, requestId: 'r-1' });
 const ok = (entityId: number, extra = {}) => ({ result: { entityId, issualId: `i${entityId}`, earnedId: `e${entityId}`, ...extra }, errors: [], warnings: [] });
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
 
-import { mapCustomer, ParameterError, type MappedCustomer } from '../helpers/mapCustomer';
+import { mapCustomer, ParameterError, unreadableItem, type MappedCustomer } from '../helpers/mapCustomer';
 
 /**
  * Evaluates the customer parameters of each item, one item at a time, so that full batches can be
@@ -32,8 +32,7 @@ export function* readCustomers(context: IExecuteFunctions, items: INodeExecution
 				source: source(itemIndex),
 			});
 		} catch (error) {
-			const reason = error instanceof Error ? error.message : String(error);
-			return { valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: could not be read (${reason})` };
+			return unreadableItem(itemIndex, error);
 		}
 	}
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { BatchPlanner } from '../helpers/batchPlanner';
-import type { MappedCustomer } from '../helpers/mapCustomer';
+import { unreadableItem, type MappedCustomer } from '../helpers/mapCustomer';
 import type { BatchJob, CustomerRequest, FatalFailure, ItemResult } from '../helpers/types';
 import { JobQueue } from './jobQueue';
 import { readCustomers } from './readCustomers';
@@ -67,10 +67,7 @@ export async function runBulkOperation(
 	} catch (error) {
 		// Reading is guarded item by item; should it fail anyway, nothing more leaves and no item is lost.
 		queue.abort();
-		const reason = error instanceof Error ? error.message : String(error);
-		for (let itemIndex = mapped.length; itemIndex < items.length; itemIndex++) {
-			mapped.push({ valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: could not be read (${reason})` });
-		}
+		for (let itemIndex = mapped.length; itemIndex < items.length; itemIndex++) mapped.push(unreadableItem(itemIndex, error));
 	} finally {
 		queue.close();
 	}

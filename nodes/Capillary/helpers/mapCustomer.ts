@@ -32,6 +32,12 @@ export type MappedCustomer =
 	| { valid: true; customer: CustomerRequest }
 	| { valid: false; itemIndex: number; fields: IDataObject; message: string };
 
+/** An item whose values could not be read at all: Failed, never sent. */
+export function unreadableItem(itemIndex: number, error: unknown): MappedCustomer {
+	const reason = error instanceof Error ? error.message : String(error);
+	return { valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: could not be read (${reason})` };
+}
+
 /** Validates one item's values; an invalid item's message names the item and the field. */
 export function mapCustomer(raw: RawCustomer): MappedCustomer {
 	const identifierValue = toText(raw.identifierValue);
