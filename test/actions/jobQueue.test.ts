@@ -18,3 +18,21 @@ test('hands out jobs in push order, waiting for the next one, and ends once clos
 	expect(await queue.next()).toBeUndefined();
 	expect(queue.all.map((j) => j.group.programId)).toEqual([1, 2, 3]);
 });
+
+test('room(limit) waits while limit or more jobs wait to be handed out, and ends on next() or abort()', async () => {
+	const queue = new JobQueue();
+	const resolved = (promise: Promise<void>) => Promise.race([promise.then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))]);
+	expect(await resolved(queue.room(1))).toBe(true);
+	queue.push(job(1));
+	queue.push(job(2));
+	expect(queue.pending).toBe(2);
+	const roomForOne = queue.room(1);
+	const roomForTwo = queue.room(2);
+	expect(await resolved(roomForTwo)).toBe(false);
+	await queue.next();
+	expect(await resolved(roomForTwo)).toBe(true);
+	expect(await resolved(roomForOne)).toBe(false);
+	queue.abort();
+	expect(await resolved(roomForOne)).toBe(true);
+	expect(queue.pending).toBe(0);
+});

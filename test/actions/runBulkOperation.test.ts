@@ -38,3 +38,35 @@ test('if reading an item throws, batches already queued are not sent after the n
 	expect(outcome).toBe('resolved'); // every item should still get a result (item 3: Failed, invalid input)
 	expect(sent.length).toBe(sentWhenEnded);
 });
+
+test('reading stays at most Parallel Requests batches ahead of sending, so that it overlaps the network waits', async () => {
+	const parallelRequests = 2;
+	const batchSize = 5;
+	const items: INodeExecutionData[] = Array.from({ length: 100 }, (_, k) => ({ json: { mobile: `9190000${String(k).padStart(5, '0')}` } }));
+	const base = context();
+	let itemsRead = 0;
+	const node = base.getNode();
+	node.parameters.identifierValue = '={{ $json.mobile.trim() }}'; // not the fast path: read through getNodeParameter
+	node.parameters.options = { batchSize, parallelRequests };
+	const reading = {
+		...base,
+		getNode: () => node,
+		getNodeParameter: (name: string, itemIndex: number) => {
+			if (name !== 'identifierValue') return base.getNodeParameter(name, itemIndex);
+			itemsRead = Math.max(itemsRead, itemIndex + 1);
+			return items[itemIndex].json.mobile;
+		},
+	} as unknown as IExecuteFunctions;
+	const readWhenSent: number[] = [];
+	const sendJob: SendJob = async (_c, _s, job) => {
+		readWhenSent.push(itemsRead);
+		await new Promise((resolve) => setTimeout(resolve, 2));
+		return { results: job.customers.map(() => ({ status: 'success' as const, warnings: [] })) };
+	};
+	const { results } = await runBulkOperation(reading, items, sendJob);
+	expect(results.every((r) => r.result.status === 'success')).toBe(true);
+	expect(readWhenSent).toHaveLength(items.length / batchSize);
+	// When batch k leaves, at most k + 1 (itself) + parallelRequests (queued) + 1 (being filled) batches were read.
+	readWhenSent.forEach((read, k) => expect(read).toBeLessThanOrEqual((k + 2 + parallelRequests) * batchSize));
+	expect(readWhenSent[0]).toBeLessThan(items.length / 2);
+});

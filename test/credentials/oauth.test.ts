@@ -34,6 +34,24 @@ test('the token is fetched once and reused across requests and executions', asyn
 	expect(credentials.store.get('capillaryOAuthApi')!.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 });
 
+test('the credential is loaded once per execution, not once per request', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	const run = await runCapillary(credentials, { items: mobileItems(60, 4), parameters });
+	expect(run.success).toHaveLength(4);
+	expect(bulkRequests()).toHaveLength(4);
+	expect(credentials.decryptions.get('capillaryOAuthApi')).toBe(1);
+});
+
+test('a token whose JWT exp passes mid-run is replaced once, and the rest of the run uses the new one', async () => {
+	sandbox.setTokenTtl(1);
+	const credentials = sandboxCredentials(sandbox);
+	sandbox.injectFault({ type: 'latency', ms: 1100 }); // the first batch outlives the token
+	const run = await runCapillary(credentials, { items: mobileItems(70, 3), parameters });
+	expect(run.success).toHaveLength(3);
+	expect(bulkRequests().map((r) => r.status)).toEqual([200, 200, 200]);
+	expect(tokenRequests()).toHaveLength(2);
+});
+
 test('a token that expires mid-run is refreshed once and the request resent exactly once', async () => {
 	const credentials = sandboxCredentials(sandbox);
 	sandbox.injectFault({ type: 'latency', ms: 0 });

@@ -27,6 +27,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** How often each credential type's preAuthentication ran. */
 	readonly preAuthenticationCalls = new Map<string, number>();
 
+	/** How often each credential type was loaded and decrypted (in n8n, a database read each time). */
+	readonly decryptions = new Map<string, number>();
+
 	private readonly types = new Map(packageCredentials.map((type) => [type.name, type]));
 
 	constructor(credentials: Record<string, ICredentialDataDecryptedObject> = {}) {
@@ -100,6 +103,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.store.get(type);
 		if (!data) throw new Error(`No test credentials of type ${type}`);
+		this.decryptions.set(type, (this.decryptions.get(type) ?? 0) + 1);
 		return { ...data };
 	}
 

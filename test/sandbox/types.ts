@@ -5,7 +5,7 @@ export interface SandboxOptions {
 	host?: string; // default '127.0.0.1'
 	tokenTtlSeconds?: number; // OAuth token lifetime, default 300
 	batchLimit?: number; // max customers per bulk request, default 100 (request-level code 1060 above it)
-	latencyMs?: number; // delay added before answering every request, default 0
+	latencyMs?: number; // response time of every request, counted from its arrival, default 0
 }
 
 export interface CapillarySandbox {

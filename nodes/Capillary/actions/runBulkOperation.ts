@@ -25,8 +25,14 @@ export interface OperationResult {
 const YIELD_EVERY_MS = 4;
 
 /**
+ * The reader stays at most this many batches per parallel request ahead of the senders, so that
+ * reading is spread over the network waits instead of holding up the answers of the first batches.
+ */
+const READ_AHEAD_PER_REQUEST = 1;
+
+/**
  * Reads and validates every item, fills batches, and sends each batch as soon as it is full, while
- * later items are still being read; then pairs a result to each item.
+ * later items are still being read (at most `readAhead` batches ahead); then pairs a result to each item.
  */
 export async function runBulkOperation(
 	context: IExecuteFunctions,
@@ -50,6 +56,7 @@ export async function runBulkOperation(
 		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, shouldStop }, job);
 	};
 
+	const readAhead = options.parallelRequests * READ_AHEAD_PER_REQUEST;
 	const sending = sendInBatches(queue, options.parallelRequests, send, isCancelled, badOptions);
 	const mapped: MappedCustomer[] = [];
 	let lastYield = Date.now();
@@ -58,7 +65,12 @@ export async function runBulkOperation(
 			mapped.push(customer);
 			const full = customer.valid ? planner.add(customer.customer) : undefined;
 			if (full) queue.push(full);
-			if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+			if (queue.pending >= readAhead) {
+				// Wait for a sender to take a batch, then let its request leave before reading on.
+				await queue.room(readAhead);
+				await sleep(0);
+				lastYield = Date.now();
+			} else if (Date.now() - lastYield >= YIELD_EVERY_MS) {
 				await sleep(0);
 				lastYield = Date.now();
 			}

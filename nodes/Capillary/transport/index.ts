@@ -33,7 +33,8 @@ export interface CapillaryRequest {
  * The one place that speaks HTTP to Capillary. Never throws for an HTTP or network failure:
  * every outcome comes back as a BatchResponse, with the body parsed whatever the status.
  * HTTP errors are not thrown, so n8n does not resend on a 401 by itself: the caller decides, and
- * `refreshToken` makes n8n fetch a new OAuth token (and save it) before sending.
+ * `refreshToken` makes n8n fetch a new OAuth token (and save it) before sending. A token n8n
+ * fetches lands in `connection.credentials`, which every later request of the run then uses.
  */
 export async function capillaryRequest(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
@@ -41,17 +42,18 @@ export async function capillaryRequest(
 	request: CapillaryRequest,
 	{ refreshToken = false } = {},
 ): Promise<BatchResponse> {
-	const withoutToken =
-		refreshToken && connection.credentialType === 'capillaryOAuthApi'
-			? {
-					credentialsDecrypted: {
-						id: connection.credentialRef.id,
-						name: connection.credentialRef.name,
-						type: connection.credentialType,
-						data: { ...connection.credentials, accessToken: '' },
-					},
-				}
-			: undefined;
+	if (refreshToken && connection.credentialType === 'capillaryOAuthApi') {
+		// An empty token makes n8n fetch a new one, save it to the credential, and put it in this object.
+		connection.credentials.accessToken = '';
+	}
+	// The decrypted credential goes with every request, so that n8n does not load and decrypt it
+	// again for each batch (a database read per request in n8n).
+	const credentialsDecrypted = {
+		id: connection.credentialRef.id,
+		name: connection.credentialRef.name,
+		type: connection.credentialType,
+		data: connection.credentials,
+	};
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
@@ -69,7 +71,7 @@ export async function capillaryRequest(
 				disableFollowRedirect: true,
 				timeout: connection.timeout,
 			},
-			withoutToken,
+			{ credentialsDecrypted },
 		)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		return {
 			type: 'http',

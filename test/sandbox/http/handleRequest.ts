@@ -8,15 +8,18 @@ import { malformedResult, shortenedResult, statusFaultResult } from './faultResu
 import type { HandlerResult } from './handlerTypes';
 import { parseJson, readBody, type ParsedJson } from './readBody';
 import { routeRequest } from './routeRequest';
-import { sendResult } from './sendResult';
+import { sendAnswer, serialiseResult } from './sendResult';
 import type { Timers } from './timers';
 
 /**
  * One request from arrival to answer: record it, take its fault (if one is queued for its path),
- * read the body, act, wait the configured latency, answer. Faults marked afterApplying (and
- * malformed/short) act on the answer after the handler applied the request; the others replace it.
+ * read the body, act, and answer once the configured latency has passed since arrival (the
+ * sandbox's own work counts within it, as a real server's response time includes its work).
+ * Faults marked afterApplying (and malformed/short) act on the answer after the handler applied
+ * the request; the others replace it.
  */
 export async function handleRequest(request: IncomingMessage, response: ServerResponse, state: SandboxState, timers: Timers): Promise<void> {
+	const arrivedAt = performance.now();
 	const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
 	const record: RequestRecord = {
 		at: Date.now(),
@@ -42,8 +45,10 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
 		? answerBeforeApplying(fault, request)
 		: answerAfterApplying(fault, routeRequest(context, body), request);
 	if (!result) return; // reset or hang: no answer
-	await timers.delay(state.settings.latencyMs + (fault?.type === 'latency' ? fault.ms : 0));
-	sendResult(response, record, result);
+	const answer = serialiseResult(record, result);
+	const latencyMs = state.settings.latencyMs + (fault?.type === 'latency' ? fault.ms : 0);
+	await timers.delay(arrivedAt + latencyMs - performance.now());
+	sendAnswer(response, record, answer);
 }
 
 function actsBeforeApplying(fault: Fault): boolean {
