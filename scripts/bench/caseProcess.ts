@@ -1,23 +1,29 @@
 /**
  * One benchmark case in a fresh process, so that its CPU time and peak RSS are its own.
  * Arguments: the case as JSON, the sandbox URL, and optionally a .cpuprofile path for the run.
- * Runs the workflow once through the test bed (the node loaded from dist/), measures the run only,
- * and sends a CaseResultMessage to the benchmark.
+ * Warms up, waits for the benchmark's go, runs the workflow once through the test bed (the node
+ * loaded from dist/), measures that run only, and sends a CaseResultMessage to the benchmark.
  */
 import '../../test/engine/environment';
 
 import { performance } from 'perf_hooks';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { sandboxCredentials } from '../../test/engine/capillaryWorkflow';
 import { searchList } from '../../test/engine/listSearch';
 import { runWorkflow, type WorkflowRun } from '../../test/engine/runWorkflow';
 import type { CapillarySandbox } from '../../test/sandbox';
-import { benchCustomers, benchWorkflow, engineBaselineWorkflow } from './benchWorkflows';
-import type { CaseResultMessage } from './caseMessages';
+import { benchCustomers, benchWorkflow } from './benchWorkflows';
+import { isStart, type CaseResultMessage, type WarmedUpMessage } from './caseMessages';
 import { CpuProfile } from './cpuProfile';
 import { ENGINE_BASELINE_TYPE, engineBaselineNode } from './engineBaselineNode';
 import { sendRawBatches } from './rawHttpSender';
 import type { BenchCase, CaseMeasurement } from './types';
+
+/** Customers of the warm-up run (the per-item baseline sends one request each, so fewer). */
+const WARM_UP_CUSTOMERS = 1000;
+const WARM_UP_PER_ITEM = 50;
 
 async function measure(benchCase: BenchCase, sandboxUrl: string, profileFile: string | undefined): Promise<CaseMeasurement> {
 	const loadedRssKb = Math.round(process.memoryUsage().rss / 1024);
@@ -25,22 +31,24 @@ async function measure(benchCase: BenchCase, sandboxUrl: string, profileFile: st
 	// sandboxCredentials reads only the URL of the sandbox, which runs in the benchmark's sandbox process.
 	const credentials = sandboxCredentials({ url: sandboxUrl } as CapillarySandbox);
 	const baselineTypes = { [ENGINE_BASELINE_TYPE]: engineBaselineNode };
-	if (benchCase.kind !== 'transport') {
-		// Set up as a running n8n is, before the clock starts: the engine has run before (one
-		// execution of a one-item workflow that sends nothing), and the credential holds its OAuth
-		// token (fetched through the node's program picker, which sends no bulk request).
-		await runWorkflow(engineBaselineWorkflow(items.slice(0, 1)), credentials, baselineTypes);
-		if (benchCase.kind !== 'engine') await searchList(credentials, 'searchPrograms', {});
-	}
-	const prepared = benchCase.kind === 'transport' ? undefined : benchWorkflow(benchCase, items);
-	const run = async (): Promise<{ outputCounts: number[]; error?: string }> => {
+	const extraNodeTypes = benchCase.kind === 'engine' ? baselineTypes : undefined;
+	/** The run of some customers, with its workflow built in advance. */
+	const prepare = (customers: IDataObject[]): (() => Promise<RunOutcome>) => {
 		if (benchCase.kind === 'transport') {
-			return { outputCounts: await sendRawBatches(sandboxUrl, items, benchCase.batchSize, benchCase.parallelRequests) };
+			const { batchSize, parallelRequests } = benchCase;
+			return async () => ({ outputCounts: await sendRawBatches(sandboxUrl, customers, batchSize, parallelRequests) });
 		}
-		if (!prepared) throw new Error('No workflow prepared');
-		const extraNodeTypes = benchCase.kind === 'engine' ? baselineTypes : undefined;
-		return outcome(await runWorkflow(prepared.workflow, credentials, extraNodeTypes), prepared.measuredNode);
+		const { workflow, measuredNode } = benchWorkflow(benchCase, customers);
+		return async () => outcome(await runWorkflow(workflow, credentials, extraNodeTypes), measuredNode);
 	};
+	// Set up as a running n8n is, before the clock starts: the same workflow has run before, on a
+	// few customers (so the code is compiled and the credential holds its OAuth token). The
+	// benchmark then resets the sandbox, so that the measured run starts from the seed.
+	await prepare(items.slice(0, benchCase.kind === 'perItem' ? WARM_UP_PER_ITEM : WARM_UP_CUSTOMERS))();
+	const run = prepare(items);
+	await startSignal();
+	// The reset sandbox forgot the token: the program picker (no bulk request) fetches a new one.
+	if (benchCase.kind === 'node' || benchCase.kind === 'perItem') await searchList(credentials, 'searchPrograms', {});
 	const profile = profileFile ? new CpuProfile() : undefined;
 	await profile?.start();
 	(globalThis as { gc?: () => void }).gc?.();
@@ -66,8 +74,27 @@ async function measure(benchCase: BenchCase, sandboxUrl: string, profileFile: st
 	};
 }
 
-function outcome(run: WorkflowRun, measuredNode: string): { outputCounts: number[]; error?: string } {
+interface RunOutcome {
+	outputCounts: number[];
+	error?: string;
+}
+
+function outcome(run: WorkflowRun, measuredNode: string): RunOutcome {
 	return { outputCounts: run.outputs(measuredNode).map((items) => items.length), error: run.error?.message };
+}
+
+/** Resolves when the benchmark, told that this process has warmed up, says to start. */
+function startSignal(): Promise<void> {
+	return new Promise((resolve) => {
+		const onMessage = (message: unknown) => {
+			if (!isStart(message)) return;
+			process.off('message', onMessage);
+			resolve();
+		};
+		process.on('message', onMessage);
+		const warmedUp: WarmedUpMessage = { type: 'warmedUp' };
+		process.send?.(warmedUp);
+	});
 }
 
 async function main(): Promise<void> {

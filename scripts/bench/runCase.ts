@@ -1,6 +1,6 @@
 import * as path from 'path';
 
-import { isCaseResult } from './caseMessages';
+import { isCaseResult, isWarmedUp, type StartMessage } from './caseMessages';
 import { caseName } from './caseName';
 import type { SandboxControl } from './sandboxControl';
 import { exited, nextMessage, spawnTsx } from './tsxChild';
@@ -15,17 +15,23 @@ export interface CaseRunSettings {
 	profileDir?: string;
 }
 
-/** Runs one case in a fresh child process against a freshly reset sandbox. */
+/**
+ * Runs one case in a fresh child process. The child warms up first (as a running n8n has run
+ * workflows before); the sandbox is then reset, so that the measured run starts from the seed.
+ */
 export async function runCase(
 	benchCase: BenchCase,
 	{ sandbox, timeoutMs, nodeFlags, profileDir }: CaseRunSettings,
 ): Promise<{ measurement: CaseMeasurement; sandbox?: SandboxStats }> {
-	await sandbox.reset();
 	const profileFile = profileDir ? path.join(profileDir, `${caseName(benchCase)}.cpuprofile`) : '';
 	const child = spawnTsx('caseProcess.ts', [JSON.stringify(benchCase), sandbox.url, profileFile], {
 		nodeFlags: ['--expose-gc', ...nodeFlags],
 	});
 	try {
+		await nextMessage(child, isWarmedUp, timeoutMs);
+		await sandbox.reset();
+		const start: StartMessage = { type: 'start' };
+		child.send(start);
 		const { measurement } = await nextMessage(child, isCaseResult, timeoutMs);
 		await exited(child);
 		return { measurement, sandbox: benchCase.kind === 'engine' ? undefined : await sandbox.stats() };

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { runBulkOperation, type SendJob } from '../../nodes/Capillary/actions/runBulkOperation';
+import type { ItemResult } from '../../nodes/Capillary/helpers/types';
 
 // A stub context, for the one case the engine cannot reach (it deep-copies items, so no getter survives): constant parameters, identifierValue through the {{ $json.mobile }} fast path.
 function context(): IExecuteFunctions {
@@ -32,7 +33,7 @@ test('if reading an item throws, batches already queued are not sent after the n
 		sent.push(job.customers[0].itemIndex);
 		return { results: job.customers.map(() => ({ status: 'success' as const, warnings: [] })) };
 	};
-	const outcome = await runBulkOperation(context(), items, sendJob).then(() => 'resolved', (e: Error) => `rejected: ${e.message}`);
+	const outcome = await runBulkOperation(context(), items, sendJob, () => undefined).then(() => 'resolved', (e: Error) => `rejected: ${e.message}`);
 	const sentWhenEnded = sent.length;
 	await new Promise((resolve) => setTimeout(resolve, 50));
 	expect(outcome).toBe('resolved'); // every item should still get a result (item 3: Failed, invalid input)
@@ -63,7 +64,9 @@ test('reading stays at most Parallel Requests batches ahead of sending, so that 
 		await new Promise((resolve) => setTimeout(resolve, 2));
 		return { results: job.customers.map(() => ({ status: 'success' as const, warnings: [] })) };
 	};
-	const { results } = await runBulkOperation(reading, items, sendJob);
+	const results: ItemResult[] = [];
+	await runBulkOperation(reading, items, sendJob, (result) => results.push(result));
+	expect(results.map((r) => r.itemIndex).sort((a, b) => a - b)).toEqual(items.map((_, k) => k));
 	expect(results.every((r) => r.result.status === 'success')).toBe(true);
 	expect(readWhenSent).toHaveLength(items.length / batchSize);
 	// When batch k leaves, at most k + 1 (itself) + parallelRequests (queued) + 1 (being filled) batches were read.

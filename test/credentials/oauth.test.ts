@@ -43,9 +43,9 @@ test('the credential is loaded once per execution, not once per request', async 
 });
 
 test('a token whose JWT exp passes mid-run is replaced once, and the rest of the run uses the new one', async () => {
-	sandbox.setTokenTtl(1);
+	sandbox.setTokenTtl(2); // JWT exp is in whole seconds: 2 s leaves the first request at least 0.8 s
 	const credentials = sandboxCredentials(sandbox);
-	sandbox.injectFault({ type: 'latency', ms: 1100 }); // the first batch outlives the token
+	sandbox.injectFault({ type: 'latency', ms: 2100 }); // the first batch outlives the token
 	const run = await runCapillary(credentials, { items: mobileItems(70, 3), parameters });
 	expect(run.success).toHaveLength(3);
 	expect(bulkRequests().map((r) => r.status)).toEqual([200, 200, 200]);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
-import { runBulkOperation, type OperationResult } from './runBulkOperation';
+import type { ResultSink } from '../helpers/types';
+import { runBulkOperation, type OperationOutcome } from './runBulkOperation';
 import { sendAction } from './sendAction';
 
 export const option: INodePropertyOptions = {
@@ -11,6 +12,6 @@ export const option: INodePropertyOptions = {
 		'Issue a promotion to customers (bulkAction EARN): a Direct Issue promotion, or an Enrol & Issue one they are enrolled in. Changes customer state and is not idempotent: a repeat issues again.',
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<OperationResult> {
-	return await runBulkOperation(this, items, sendAction('EARN'));
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink): Promise<OperationOutcome> {
+	return await runBulkOperation(this, items, sendAction('EARN'), emit);
 }

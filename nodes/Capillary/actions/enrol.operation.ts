@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
-import { runBulkOperation, type OperationResult } from './runBulkOperation';
+import type { ResultSink } from '../helpers/types';
+import { runBulkOperation, type OperationOutcome } from './runBulkOperation';
 import { sendAction } from './sendAction';
 
 export const option: INodePropertyOptions = {
@@ -11,6 +12,6 @@ export const option: INodePropertyOptions = {
 		'Enrol customers in an Enrol & Issue promotion (bulkAction ENROL). Changes customer state. Direct Issue promotions cannot be enrolled in.',
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<OperationResult> {
-	return await runBulkOperation(this, items, sendAction('ENROL'));
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink): Promise<OperationOutcome> {
+	return await runBulkOperation(this, items, sendAction('ENROL'), emit);
 }

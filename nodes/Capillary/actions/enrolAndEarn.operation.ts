@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
-import type { CustomerResult } from '../helpers/types';
-import { runBulkOperation, type OperationResult, type SendJob } from './runBulkOperation';
+import type { CustomerResult, ResultSink } from '../helpers/types';
+import { runBulkOperation, type OperationOutcome, type SendJob } from './runBulkOperation';
 import { applyAction } from './sendAction';
 
 export const option: INodePropertyOptions = {
@@ -42,6 +42,6 @@ function mergeSteps(enrol: CustomerResult, earn: CustomerResult): CustomerResult
 	return { ...merged, error: { ...merged.error, message, outcome: 'unknown' } };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<OperationResult> {
-	return await runBulkOperation(this, items, enrolThenEarn);
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink): Promise<OperationOutcome> {
+	return await runBulkOperation(this, items, enrolThenEarn, emit);
 }

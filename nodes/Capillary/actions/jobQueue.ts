@@ -1,72 +1,66 @@
 import type { BatchJob } from '../helpers/types';
 
 /**
- * Batches handed from the reader, as they fill up, to the senders. `next()` waits for a batch, and
- * resolves undefined once the queue is closed and drained; `room(limit)` lets the reader wait until
- * fewer than `limit` batches are waiting. Every batch ever pushed stays in `all`.
+ * Batches handed from the reader, as they fill up, to the senders, first in first out. `next()`
+ * waits for a batch, and resolves undefined once the queue is closed and drained; `room(limit)` lets
+ * the reader wait until fewer than `limit` batches are waiting. A batch handed out is forgotten.
  */
 export class JobQueue {
-	readonly all: BatchJob[] = [];
-
-	private taken = 0;
+	private readonly waitingJobs: BatchJob[] = [];
 
 	private closed = false;
 
-	/** Set by `abort()`: nothing more is handed out; what is queued stays in `all`, unsent. */
+	/** Set by `abort()`: the batches still go out of the queue, and the senders must not send them. */
 	aborted = false;
 
-	private waiting: Array<() => void> = [];
+	private waitingSenders: Array<() => void> = [];
 
-	private roomWaiting: Array<{ limit: number; resolve: () => void }> = [];
+	private waitingReaders: Array<{ limit: number; resolve: () => void }> = [];
 
 	/** Batches pushed and not yet handed out. */
 	get pending(): number {
-		return this.all.length - this.taken;
+		return this.waitingJobs.length;
 	}
 
 	push(job: BatchJob): void {
-		this.all.push(job);
-		if (this.aborted) this.taken = this.all.length;
-		this.wake();
+		this.waitingJobs.push(job);
+		this.wakeSenders();
 	}
 
 	abort(): void {
 		this.aborted = true;
-		this.taken = Math.max(this.taken, this.all.length);
 		this.close();
-		this.wakeRoom();
 	}
 
 	close(): void {
 		this.closed = true;
-		this.wake();
+		this.wakeSenders();
 	}
 
 	async next(): Promise<BatchJob | undefined> {
-		while (this.taken >= this.all.length && !this.closed) {
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
+		while (this.waitingJobs.length === 0 && !this.closed) {
+			await new Promise<void>((resolve) => this.waitingSenders.push(resolve));
 		}
-		if (this.taken >= this.all.length) return undefined;
-		const job = this.all[this.taken++];
-		this.wakeRoom();
+		const job = this.waitingJobs.shift();
+		this.wakeReaders();
 		return job;
 	}
 
 	/** Resolves once fewer than `limit` batches wait to be handed out (at once if so already). */
 	room(limit: number): Promise<void> {
 		if (this.pending < limit) return Promise.resolve();
-		return new Promise((resolve) => this.roomWaiting.push({ limit, resolve }));
+		return new Promise((resolve) => this.waitingReaders.push({ limit, resolve }));
 	}
 
-	private wakeRoom(): void {
-		const ready = this.roomWaiting.filter((waiter) => this.pending < waiter.limit);
-		this.roomWaiting = this.roomWaiting.filter((waiter) => this.pending >= waiter.limit);
-		ready.forEach((waiter) => waiter.resolve());
+	private wakeReaders(): void {
+		const ready = this.waitingReaders.filter((reader) => this.pending < reader.limit);
+		this.waitingReaders = this.waitingReaders.filter((reader) => this.pending >= reader.limit);
+		ready.forEach((reader) => reader.resolve());
 	}
 
-	private wake(): void {
-		const waiting = this.waiting;
-		this.waiting = [];
+	private wakeSenders(): void {
+		const waiting = this.waitingSenders;
+		this.waitingSenders = [];
 		waiting.forEach((resolve) => resolve());
 	}
 }

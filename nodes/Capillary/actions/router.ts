@@ -1,17 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { outputItem } from '../helpers/outputItem';
-import type { ItemResult, Operation } from '../helpers/types';
+import { OutputCollector } from '../helpers/outputCollector';
+import type { Operation, ResultSink } from '../helpers/types';
 import * as earn from './earn.operation';
 import * as enrol from './enrol.operation';
 import * as enrolAndEarn from './enrolAndEarn.operation';
-import type { OperationResult } from './runBulkOperation';
+import type { OperationOutcome } from './runBulkOperation';
 
 /** "bulk action passed not supported for loyalty/generic promotion type": Enrol on a Direct Issue promotion. */
 const DIRECT_ISSUE_CODE = 8902;
 
-const operations: Record<Operation, (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<OperationResult>> = {
+type OperationExecute = (this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink) => Promise<OperationOutcome>;
+
+const operations: Record<Operation, OperationExecute> = {
 	enrol: enrol.execute,
 	earn: earn.execute,
 	enrolAndEarn: enrolAndEarn.execute,
@@ -29,32 +31,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as Operation;
 	const run = operations[operation];
 	if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
-	const { results, includeInputFields, fatal } = await run.call(this, items);
+	const collector = new OutputCollector(operation, items.length);
+	const { fatal } = await run.call(this, items, (result) => collector.add(result));
 
-	if (fatal && !this.continueOnFail() && !results.some(mayHaveApplied)) {
+	if (fatal && !this.continueOnFail() && !collector.anyMayHaveApplied) {
 		throw new NodeApiError(this.getNode(), { message: fatal.message, code: fatal.code } as JsonObject, {
 			message: fatal.message,
 			description: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
 		});
 	}
-	if (results.some(({ result }) => result.status === 'failed' && result.error.code === DIRECT_ISSUE_CODE)) {
+	if (collector.errorCodes.has(DIRECT_ISSUE_CODE)) {
 		this.addExecutionHints?.({
 			message:
 				'Capillary answered 8902: this promotion is Direct Issue and cannot be enrolled in. Use Issue (Earn) for it, or choose an Enrol & Issue promotion.',
 			location: 'outputPane',
 		});
 	}
-	const output = (result: ItemResult) =>
-		outputItem(operation, result, includeInputFields ? items[result.itemIndex].json : undefined);
-	if (isAgentTool(this)) return [results.map(output), []];
-	const success: INodeExecutionData[] = [];
-	const failed: INodeExecutionData[] = [];
-	for (const result of results) (result.result.status === 'success' ? success : failed).push(output(result));
-	return [success, failed];
-}
-
-function mayHaveApplied({ result, enrolled }: ItemResult): boolean {
-	return result.status === 'success' || result.error.outcome === 'unknown' || enrolled === true || enrolled === null;
+	return collector.outputs(isAgentTool(this));
 }
 
 /** n8n runs a node used as an agent tool under a derived type whose name ends in "Tool". */

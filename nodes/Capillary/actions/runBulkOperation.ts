@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { BatchPlanner } from '../helpers/batchPlanner';
-import { unreadableItem, type MappedCustomer } from '../helpers/mapCustomer';
-import type { BatchJob, CustomerRequest, FatalFailure, ItemResult } from '../helpers/types';
+import { invalidItemResult, notSentResult, sentItemResult, type SentCustomer } from '../helpers/itemResults';
+import { unreadableItem } from '../helpers/mapCustomer';
+import type { BatchJob, CustomerRequest, FatalFailure, ResultSink } from '../helpers/types';
 import { JobQueue } from './jobQueue';
 import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
@@ -14,10 +15,8 @@ import type { Sender } from './sendWithRetries';
 
 export type SendJob = (context: IExecuteFunctions, sender: Sender, job: BatchJob) => Promise<BatchOutcome>;
 
-export interface OperationResult {
-	/** One per input item, in input order. */
-	results: ItemResult[];
-	includeInputFields: boolean;
+export interface OperationOutcome {
+	/** The request-level failure that stopped the run, if one did. */
 	fatal?: FatalFailure;
 }
 
@@ -32,13 +31,15 @@ const READ_AHEAD_PER_REQUEST = 1;
 
 /**
  * Reads and validates every item, fills batches, and sends each batch as soon as it is full, while
- * later items are still being read (at most `readAhead` batches ahead); then pairs a result to each item.
+ * later items are still being read (at most a few batches ahead). Hands each item's result to
+ * `emit` once, as soon as it is final, so that results need not all be held until the end.
  */
 export async function runBulkOperation(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	sendJob: SendJob,
-): Promise<OperationResult> {
+	emit: ResultSink,
+): Promise<OperationOutcome> {
 	const { options, fatal: badOptions } = readOptions(context);
 	const planner = new BatchPlanner(options.batchSize, options.deduplicate);
 	const queue = new JobQueue();
@@ -49,22 +50,35 @@ export async function runBulkOperation(
 		connection ??= resolveConnection(context, options.timeout);
 		const resolved = await connection;
 		if ('fatal' in resolved) {
-			const result = notSent(resolved.fatal);
+			const result = notSentResult(resolved.fatal);
 			return { results: job.customers.map(() => result), enrolled: job.customers.map(() => false), fatal: resolved.fatal };
 		}
 		const pacer = sharedPacer(resolved.connection, options.maxRequestsPerMinute);
 		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, shouldStop }, job);
 	};
 
+	const inputOf = (itemIndex: number) => (options.includeInputFields ? items[itemIndex].json : undefined);
+	/** Kept only for what a later duplicate may need: the result of the customer it repeats. */
+	const sentByItem: Array<SentCustomer | undefined> = [];
+	const duplicates: CustomerRequest[] = [];
+	const onResult = (customer: CustomerRequest, sent: SentCustomer) => {
+		if (options.deduplicate) sentByItem[customer.itemIndex] = sent;
+		emit(sentItemResult(customer, sent, inputOf(customer.itemIndex)));
+	};
 	const readAhead = options.parallelRequests * READ_AHEAD_PER_REQUEST;
-	const sending = sendInBatches(queue, options.parallelRequests, send, isCancelled, badOptions);
-	const mapped: MappedCustomer[] = [];
+	const sending = sendInBatches({ queue, concurrency: options.parallelRequests, sendJob: send, isCancelled, onResult, stoppedBy: badOptions });
+	let itemsRead = 0;
 	let lastYield = Date.now();
 	try {
 		for (const customer of readCustomers(context, items)) {
-			mapped.push(customer);
-			const full = customer.valid ? planner.add(customer.customer) : undefined;
-			if (full) queue.push(full);
+			if (customer.valid) {
+				const full = planner.add(customer.customer);
+				if (planner.duplicateOf.has(customer.customer.itemIndex)) duplicates.push(customer.customer);
+				if (full) queue.push(full);
+			} else {
+				emit(invalidItemResult(customer, inputOf(customer.itemIndex)));
+			}
+			itemsRead++;
 			if (queue.pending >= readAhead) {
 				// Wait for a sender to take a batch, then let its request leave before reading on.
 				await queue.room(readAhead);
@@ -79,29 +93,15 @@ export async function runBulkOperation(
 	} catch (error) {
 		// Reading is guarded item by item; should it fail anyway, nothing more leaves and no item is lost.
 		queue.abort();
-		for (let itemIndex = mapped.length; itemIndex < items.length; itemIndex++) mapped.push(unreadableItem(itemIndex, error));
+		planner.flush().forEach((job) => queue.push(job));
+		for (let itemIndex = itemsRead; itemIndex < items.length; itemIndex++) emit(invalidItemResult(unreadableItem(itemIndex, error), inputOf(itemIndex)));
 	} finally {
 		queue.close();
 	}
-	const { byItem, fatal } = await sending;
-
-	const results = mapped.map((m): ItemResult => {
-		if (!m.valid) {
-			const error = { kind: 'invalid_input' as const, code: null, message: m.message, outcome: 'not_applied' as const };
-			return { itemIndex: m.itemIndex, fields: m.fields, result: { status: 'failed', error }, enrolled: false };
-		}
-		const first = planner.duplicateOf.get(m.customer.itemIndex);
-		const sent = byItem[first ?? m.customer.itemIndex]!;
-		return { itemIndex: m.customer.itemIndex, fields: customerFields(m.customer), ...sent, duplicateOf: first };
-	});
-	return { results, includeInputFields: options.includeInputFields, fatal };
-}
-
-function notSent(fatal: FatalFailure) {
-	const message = `Not sent, because the run stopped: ${fatal.message}`;
-	return { status: 'failed' as const, error: { kind: 'request_failed' as const, code: fatal.code, message, outcome: 'not_applied' as const } };
-}
-
-function customerFields({ identifierName, identifierValue, source, programId, promotion }: CustomerRequest) {
-	return { identifierName, identifierValue, source, programId, ...promotion };
+	const { fatal } = await sending;
+	for (const duplicate of duplicates) {
+		const first = planner.duplicateOf.get(duplicate.itemIndex)!;
+		emit(sentItemResult(duplicate, sentByItem[first]!, inputOf(duplicate.itemIndex), first));
+	}
+	return { fatal };
 }

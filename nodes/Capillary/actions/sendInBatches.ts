@@ -1,5 +1,6 @@
 import { customerKey } from '../helpers/batchPlanner';
-import type { BatchJob, CustomerResult, FatalFailure } from '../helpers/types';
+import { notSentResult, type SentCustomer } from '../helpers/itemResults';
+import type { BatchJob, CustomerRequest, CustomerResult, FatalFailure } from '../helpers/types';
 import type { JobQueue } from './jobQueue';
 
 /** The outcome of one batch: one result per customer, in the order of `job.customers`. */
@@ -10,38 +11,41 @@ export interface BatchOutcome {
 	fatal?: FatalFailure;
 }
 
-export interface SentCustomer {
-	result: CustomerResult;
-	enrolled?: boolean | null;
+export interface BatchSending {
+	queue: JobQueue;
+	concurrency: number;
+	sendJob: (job: BatchJob, shouldStop: () => boolean) => Promise<BatchOutcome>;
+	isCancelled: () => boolean;
+	/** Called once for every customer of every batch the queue held, as soon as its result is final. */
+	onResult: (customer: CustomerRequest, sent: SentCustomer) => void;
+	/** A failure before anything was sent: then nothing is. */
+	stoppedBy?: FatalFailure;
 }
 
 /**
  * Sends the queue's batches as they come, with at most `concurrency` in flight, starting them in
  * queue order. A batch waits while an earlier one holding one of its customers is in flight, so no
- * customer is in two requests at once. After a fatal failure, or once `isCancelled()`, no further
- * batch starts: its customers are Failed, certainly not applied. With `stoppedBy`, nothing is sent.
- * Resolves once the queue is closed and every batch has a result.
+ * customer is in two requests at once. After a fatal failure, once `isCancelled()`, or once the
+ * queue is aborted, no further batch starts: its customers are Failed, certainly not applied.
+ * Resolves once the queue is closed and every customer has had its result.
  */
-export async function sendInBatches(
-	queue: JobQueue,
-	concurrency: number,
-	sendJob: (job: BatchJob, shouldStop: () => boolean) => Promise<BatchOutcome>,
-	isCancelled: () => boolean,
-	stoppedBy?: FatalFailure,
-): Promise<{ byItem: Array<SentCustomer | undefined>; fatal?: FatalFailure }> {
-	/** By item index: an array, as 100,000 entries in a Map cost several times the memory. */
-	const byItem: Array<SentCustomer | undefined> = [];
+export async function sendInBatches({ queue, concurrency, sendJob, isCancelled, onResult, stoppedBy }: BatchSending): Promise<{ fatal?: FatalFailure }> {
 	const inFlight = new Map<string, Promise<unknown>>();
-	const sent = new Set<BatchJob>();
 	let fatal = stoppedBy;
 	/** For sends waiting on the rate limit or a retry: once true, they must not leave. */
 	const shouldStop = () => fatal !== undefined || isCancelled() || queue.aborted;
 	const record = (job: BatchJob, outcome: BatchOutcome) =>
-		job.customers.forEach((customer, i) =>
-			(byItem[customer.itemIndex] = { result: outcome.results[i], enrolled: outcome.enrolled?.[i] }),
-		);
+		job.customers.forEach((customer, i) => onResult(customer, { result: outcome.results[i], enrolled: outcome.enrolled?.[i] }));
+	const notSent = (job: BatchJob) => {
+		const result = notSentResult(fatal);
+		record(job, { results: job.customers.map(() => result), enrolled: job.customers.map(() => false) });
+	};
 	const worker = async () => {
-		for (let job = await queue.next(); job && !shouldStop(); job = await queue.next()) {
+		for (let job = await queue.next(); job; job = await queue.next()) {
+			if (shouldStop()) {
+				notSent(job);
+				continue;
+			}
 			const current = job;
 			const keys = current.customers.map(customerKey);
 			const overlapping = new Set(keys.flatMap((key) => inFlight.get(key) ?? []));
@@ -54,21 +58,16 @@ export async function sendInBatches(
 			keys.forEach((key) => inFlight.set(key, running));
 			const outcome = await running;
 			keys.forEach((key) => inFlight.get(key) === running && inFlight.delete(key));
-			if (!outcome) break;
-			sent.add(current);
-			record(current, outcome);
+			if (!outcome) {
+				notSent(current);
+				continue;
+			}
 			fatal ??= outcome.fatal;
+			record(current, outcome);
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
-	// Workers that stopped early leave the rest of the queue: wait for the reader to finish it.
-	while (await queue.next());
-	const reason = fatal ? `Not sent, because the run stopped: ${fatal.message}` : 'Not sent: the run stopped before this batch';
-	for (const job of queue.all.filter((j) => !sent.has(j))) {
-		const error = { kind: 'request_failed' as const, code: fatal?.code ?? null, message: reason, outcome: 'not_applied' as const };
-		record(job, { results: job.customers.map(() => ({ status: 'failed', error })), enrolled: job.customers.map(() => false) });
-	}
-	return { byItem, fatal };
+	return { fatal };
 }
 
 /** A batch whose sending threw: it may have left, so its customers are `unknown`, and the run stops. */

@@ -28,12 +28,18 @@ const FIELD_LABELS = [
 	['source', 'Source'],
 ] as const;
 
-export type MappedCustomer =
-	| { valid: true; customer: CustomerRequest }
-	| { valid: false; itemIndex: number; fields: IDataObject; message: string };
+/** An item that is not sent: what could be read of it, and why it is invalid. */
+export interface InvalidItem {
+	valid: false;
+	itemIndex: number;
+	fields: IDataObject;
+	message: string;
+}
+
+export type MappedCustomer = { valid: true; customer: CustomerRequest } | InvalidItem;
 
 /** An item whose values could not be read at all: Failed, never sent. */
-export function unreadableItem(itemIndex: number, error: unknown): MappedCustomer {
+export function unreadableItem(itemIndex: number, error: unknown): InvalidItem {
 	const reason = error instanceof Error ? error.message : String(error);
 	return { valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: could not be read (${reason})` };
 }

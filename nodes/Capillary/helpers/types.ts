@@ -75,4 +75,9 @@ export interface ItemResult {
 	result: CustomerResult;
 	enrolled?: boolean | null;
 	duplicateOf?: number;
+	/** The input item's fields, when the output item is to include them. */
+	input?: IDataObject;
 }
+
+/** Takes each input item's result once, as soon as it is final (not necessarily in input order). */
+export type ResultSink = (result: ItemResult) => void;

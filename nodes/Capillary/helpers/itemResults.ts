@@ -1,0 +1,29 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { InvalidItem } from './mapCustomer';
+import type { CustomerRequest, CustomerResult, FatalFailure, ItemResult } from './types';
+
+/** What a batch's answer said of one customer (and, for Enrol and Issue, whether it is enrolled). */
+export interface SentCustomer {
+	result: CustomerResult;
+	enrolled?: boolean | null;
+}
+
+/** The result of a customer that was sent (or repeats, as `duplicateOf`, one that was). */
+export function sentItemResult(customer: CustomerRequest, sent: SentCustomer, input: IDataObject | undefined, duplicateOf?: number): ItemResult {
+	const { itemIndex, identifierName, identifierValue, source, programId, promotion } = customer;
+	const fields = { identifierName, identifierValue, source, programId, ...promotion };
+	return { itemIndex, fields, input, result: sent.result, enrolled: sent.enrolled, duplicateOf };
+}
+
+/** The result of an item that is not sent, because its input is invalid. */
+export function invalidItemResult(item: InvalidItem, input: IDataObject | undefined): ItemResult {
+	const error = { kind: 'invalid_input' as const, code: null, message: item.message, outcome: 'not_applied' as const };
+	return { itemIndex: item.itemIndex, fields: item.fields, input, result: { status: 'failed', error }, enrolled: false };
+}
+
+/** The result of a customer whose batch never left: certainly not applied. */
+export function notSentResult(stoppedBy: FatalFailure | undefined): CustomerResult {
+	const message = stoppedBy ? `Not sent, because the run stopped: ${stoppedBy.message}` : 'Not sent: the run stopped before this batch';
+	return { status: 'failed', error: { kind: 'request_failed', code: stoppedBy?.code ?? null, message, outcome: 'not_applied' } };
+}
