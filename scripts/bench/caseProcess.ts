@@ -19,6 +19,7 @@ import { isStart, type CaseResultMessage, type WarmedUpMessage } from './caseMes
 import { CpuProfile } from './cpuProfile';
 import { ENGINE_BASELINE_TYPE, engineBaselineNode } from './engineBaselineNode';
 import { sendRawBatches } from './rawHttpSender';
+import { REQUEST_REFERENCE_TYPE, requestReferenceNode } from './requestReferenceNode';
 import type { BenchCase, CaseMeasurement } from './types';
 
 /** Customers of the warm-up run (the per-item baseline sends one request each, so fewer). */
@@ -30,8 +31,8 @@ async function measure(benchCase: BenchCase, sandboxUrl: string, profileFile: st
 	const items = benchCustomers(benchCase.customers);
 	// sandboxCredentials reads only the URL of the sandbox, which runs in the benchmark's sandbox process.
 	const credentials = sandboxCredentials({ url: sandboxUrl } as CapillarySandbox);
-	const baselineTypes = { [ENGINE_BASELINE_TYPE]: engineBaselineNode };
-	const extraNodeTypes = benchCase.kind === 'engine' ? baselineTypes : undefined;
+	const benchNodeTypes = { [ENGINE_BASELINE_TYPE]: engineBaselineNode, [REQUEST_REFERENCE_TYPE]: requestReferenceNode };
+	const extraNodeTypes = benchCase.kind === 'engine' || benchCase.kind === 'requests' ? benchNodeTypes : undefined;
 	/** The run of some customers, with its workflow built in advance. */
 	const prepare = (customers: IDataObject[]): (() => Promise<RunOutcome>) => {
 		if (benchCase.kind === 'transport') {
@@ -48,7 +49,7 @@ async function measure(benchCase: BenchCase, sandboxUrl: string, profileFile: st
 	const run = prepare(items);
 	await startSignal();
 	// The reset sandbox forgot the token: the program picker (no bulk request) fetches a new one.
-	if (benchCase.kind === 'node' || benchCase.kind === 'perItem') await searchList(credentials, 'searchPrograms', {});
+	if (benchCase.kind !== 'engine' && benchCase.kind !== 'transport') await searchList(credentials, 'searchPrograms', {});
 	const profile = profileFile ? new CpuProfile() : undefined;
 	await profile?.start();
 	(globalThis as { gc?: () => void }).gc?.();

@@ -24,6 +24,7 @@ export function planCases(options: BenchOptions): BenchCase[] {
 	}
 	for (const customers of options.transportSizes) {
 		for (const parallelRequests of options.concurrencies) {
+			cases.push({ kind: 'requests', customers, parallelRequests, batchSize: NODE_BATCH_SIZE });
 			cases.push({ kind: 'transport', customers, parallelRequests, batchSize: NODE_BATCH_SIZE });
 		}
 	}
@@ -38,6 +39,8 @@ export function caseLabel(benchCase: BenchCase): string {
 			return 'per-item baseline';
 		case 'node':
 			return 'Capillary node';
+		case 'requests':
+			return 'n8n requests only';
 		case 'transport':
 			return 'transport (no n8n)';
 	}

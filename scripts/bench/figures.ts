@@ -27,7 +27,7 @@ export function buildRows(measured: readonly MeasuredCase[], latencyMs: number):
 		const floor = floorMs(customers, batchSize, parallelRequests, latencyMs);
 		Object.assign(figures, { expectedRequests: Math.ceil(customers / batchSize), floorMs: floor, wallOverFloor: m.measurement.wallMs / floor });
 		Object.assign(figures, timeline(m, parallelRequests));
-		const engine = m.case.kind === 'transport' ? undefined : find('engine', customers);
+		const engine = m.case.kind === 'node' || m.case.kind === 'perItem' ? find('engine', customers) : undefined;
 		if (engine) {
 			const engineFigures = baseFigures(engine);
 			figures.cpuUsAboveEngine = figures.cpuUsPerCustomer - engineFigures.cpuUsPerCustomer;
@@ -37,6 +37,8 @@ export function buildRows(measured: readonly MeasuredCase[], latencyMs: number):
 		if (m.case.kind === 'perItem' && node) figures.nodeSpeedUp = m.measurement.wallMs / node.measurement.wallMs;
 		const transport = find('transport', customers, parallelRequests);
 		if (m.case.kind === 'node' && transport) figures.wallOverTransport = m.measurement.wallMs / transport.measurement.wallMs;
+		const requests = find('requests', customers, parallelRequests);
+		if (m.case.kind === 'node' && requests) figures.wallOverRequests = m.measurement.wallMs / requests.measurement.wallMs;
 		return { ...m, figures };
 	});
 }

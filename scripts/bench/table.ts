@@ -23,6 +23,7 @@ function rowCells({ case: benchCase, measurement, sandbox, figures }: BenchRow):
 	if (figures.leadMs !== undefined) notes.push(`1st request at ${integer(figures.leadMs)} ms`);
 	if (figures.msPerWave !== undefined) notes.push(`${figures.msPerWave.toFixed(1)} ms/wave`);
 	if (figures.tailMs !== undefined) notes.push(`last +${integer(figures.tailMs)} ms`);
+	if (figures.wallOverRequests !== undefined) notes.push(`wall ÷ n8n requests ${figures.wallOverRequests.toFixed(2)}`);
 	if (figures.wallOverTransport !== undefined) notes.push(`wall ÷ transport ${figures.wallOverTransport.toFixed(2)}`);
 	if (figures.nodeSpeedUp !== undefined) notes.push(`node ${figures.nodeSpeedUp.toFixed(1)}× faster`);
 	if (!figures.allItemsOk) notes.push(`outputs ${measurement.outputCounts.join('/')}${measurement.error ? `: ${measurement.error}` : ''}`);

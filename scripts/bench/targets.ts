@@ -51,7 +51,7 @@ export function checkTargets(rows: readonly BenchRow[], concurrencies: readonly 
 }
 
 function requestsCheck(rows: readonly BenchRow[]): TargetCheck {
-	const sending = rows.filter((r) => r.case.kind === 'node' || r.case.kind === 'perItem');
+	const sending = rows.filter((r) => r.case.kind === 'node' || r.case.kind === 'perItem' || r.case.kind === 'requests');
 	const wrong = sending.filter((r) => r.sandbox?.bulkRequests !== r.figures.expectedRequests);
 	const detail = wrong.length === 0
 		? `${sending.length} cases`

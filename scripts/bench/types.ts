@@ -2,13 +2,14 @@
 
 /**
  * `node`: the Capillary node as users set it up; `perItem`: the same node, one customer per request;
- * `engine`: a trivial node, no requests; `transport`: the node's batches posted by a bare HTTP client, no n8n.
+ * `engine`: a trivial node, no requests; `requests`: the node's batches sent through n8n's request
+ * helper by a node that does nothing else; `transport`: the same batches posted by a bare HTTP client, no n8n.
  */
-export type CaseKind = 'node' | 'perItem' | 'engine' | 'transport';
+export type CaseKind = 'node' | 'perItem' | 'engine' | 'requests' | 'transport';
 
 export type BenchCase =
 	| { kind: 'engine'; customers: number }
-	| { kind: 'node' | 'perItem' | 'transport'; customers: number; parallelRequests: number; batchSize: number };
+	| { kind: 'node' | 'perItem' | 'requests' | 'transport'; customers: number; parallelRequests: number; batchSize: number };
 
 /** What one case's child process measured around the workflow run. */
 export interface CaseMeasurement {
@@ -64,6 +65,8 @@ export interface RowFigures {
 	rssOverEngine?: number;
 	/** Node rows: wall time ÷ the transport reference's at the same N and C (what n8n and the node add to the bare requests). */
 	wallOverTransport?: number;
+	/** Node rows: wall time ÷ the n8n request reference's at the same N and C (what the node adds to n8n's requests). */
+	wallOverRequests?: number;
 	/** Per-item rows: this row's wall time ÷ the node's at the same N and C. */
 	nodeSpeedUp?: number;
 	/** Where the wall time went: from the start to the first request's arrival, and from the last request's arrival to the end. */

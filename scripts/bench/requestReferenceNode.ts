@@ -1,0 +1,67 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resolveBaseUrl } from '../../nodes/Capillary/transport/baseUrl';
+import { DEMO } from '../../test/sandbox';
+
+export const REQUEST_REFERENCE_TYPE = 'n8n-nodes-bench.requestReference';
+const CREDENTIAL_TYPE = 'capillaryOAuthApi';
+
+/**
+ * The n8n request reference: the node's batches (same bodies, same options, the credential passed
+ * once, as the node does) sent through n8n's request helper by a node that does nothing else: no
+ * validation, pairing or output items. What n8n's own request path costs. Outputs: [issued, not issued].
+ */
+export const requestReferenceNode: INodeType = {
+	description: {
+		displayName: 'Request Reference',
+		name: 'requestReference',
+		group: ['transform'],
+		version: 1,
+		description: 'Benchmark-only: posts the items in batches through n8n\'s request helper',
+		defaults: { name: 'Request Reference' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			{ displayName: 'Batch Size', name: 'batchSize', type: 'number', default: 100 },
+			{ displayName: 'Parallel Requests', name: 'parallelRequests', type: 'number', default: 1 },
+		],
+	},
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const batchSize = this.getNodeParameter('batchSize', 0) as number;
+		const parallelRequests = this.getNodeParameter('parallelRequests', 0) as number;
+		const data = await this.getCredentials(CREDENTIAL_TYPE);
+		const credentialsDecrypted = { id: '1', name: 'Sandbox', type: CREDENTIAL_TYPE, data };
+		const url = `${resolveBaseUrl(data)}/v2/promotion/bulk/enrolAndEarn`;
+		const { programId, promotionId } = DEMO.promotions.birthday;
+		let next = 0;
+		let issued = 0;
+		const worker = async () => {
+			while (next < items.length) {
+				const batch = items.slice(next, (next += batchSize));
+				const customers = batch.map((item) => ({ identifierValue: String(item.json.mobile), source: 'INSTORE' }));
+				const response = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					CREDENTIAL_TYPE,
+					{
+						method: 'POST',
+						url,
+						headers: { 'Content-Type': 'application/json' },
+						body: { type: 'CUSTOMER', bulkAction: 'EARN', promotionDetails: { programId, promotionId }, identifierName: 'mobile', customers },
+						json: true,
+						returnFullResponse: true,
+						ignoreHttpStatusErrors: true,
+						disableFollowRedirect: true,
+						timeout: 60_000,
+					},
+					{ credentialsDecrypted },
+				)) as { body?: { response?: Array<{ result?: { earnedId?: string } }> } };
+				issued += (response.body?.response ?? []).filter((entry) => entry.result?.earnedId !== undefined).length;
+			}
+		};
+		await Promise.all(Array.from({ length: parallelRequests }, worker));
+		return [items.slice(0, issued), items.slice(issued)];
+	},
+};
