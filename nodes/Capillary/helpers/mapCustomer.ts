@@ -47,20 +47,10 @@ export function unreadableItem(itemIndex: number, error: unknown): InvalidItem {
 /** Validates one item's values; an invalid item's message names the item and the field. */
 export function mapCustomer(raw: RawCustomer): MappedCustomer {
 	const identifierValue = toText(raw.identifierValue);
-	const fields: IDataObject = {
-		identifierName: toText(raw.identifierName),
-		identifierValue,
-		source: toText(raw.source),
-		// Numbers where they are numbers, as on every other output item; the text as given otherwise.
-		programId: positiveInteger(raw.programId) ?? toText(raw.programId),
-		...(raw.promotionMode === 'promoIdentifier'
-			? { promoIdentifier: toText(raw.promotionValue) }
-			: { promotionId: positiveInteger(raw.promotionValue) ?? toText(raw.promotionValue) }),
-	};
 	const invalid = (field: string, problem: string): MappedCustomer => ({
 		valid: false,
 		itemIndex: raw.itemIndex,
-		fields,
+		fields: givenFields(raw),
 		message: `Item ${raw.itemIndex}: ${field} ${problem}`,
 	});
 
@@ -82,10 +72,22 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 	if (!SOURCES.includes(raw.source as string)) {
 		return invalid('Source', `"${toText(raw.source)}" is not one of ${SOURCES.join(', ')}`);
 	}
-	Object.assign(fields, { programId, ...promotion });
 	return {
 		valid: true,
 		customer: { itemIndex: raw.itemIndex, programId, promotion, identifierName, identifierValue, source: raw.source as string },
+	};
+}
+
+/** The values of an invalid item, for its output: numbers where they are numbers, the text as given otherwise. */
+function givenFields(raw: RawCustomer): IDataObject {
+	return {
+		identifierName: toText(raw.identifierName),
+		identifierValue: toText(raw.identifierValue),
+		source: toText(raw.source),
+		programId: positiveInteger(raw.programId) ?? toText(raw.programId),
+		...(raw.promotionMode === 'promoIdentifier'
+			? { promoIdentifier: toText(raw.promotionValue) }
+			: { promotionId: positiveInteger(raw.promotionValue) ?? toText(raw.promotionValue) }),
 	};
 }
 
