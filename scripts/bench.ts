@@ -64,8 +64,10 @@ async function main(): Promise<void> {
 	console.log(`\n${formatTable(rows)}\n`);
 	console.log('floor = ceil(N / batch size) / C × L; CPU = process CPU time of the run; peak RSS = the whole case process.');
 	console.log('notes: when the first request reached the sandbox, the mean time per wave of C requests (compare with L),');
-	console.log('the time from the last request\'s arrival to the end of the run, and the wall time ÷ the transport reference\'s');
-	console.log('(the same batches posted by a bare HTTP client, no n8n: what the sandbox, loopback and timers cost here).\n');
+	console.log('the time from the last request\'s arrival to the end of the run, and the wall time ÷ the two references\':');
+	console.log('n8n requests only (the same batches sent through n8n\'s request helper by a node that does nothing else: what');
+	console.log('n8n\'s request path costs) and transport (posted by a bare HTTP client, no n8n: what the sandbox, loopback and');
+	console.log('timers cost here).\n');
 	console.log(`Targets\n${formatTargets(targets)}\n`);
 	const file = writeResults({ startedAt, machine, options, rows, targets });
 	console.log(`Load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}`);

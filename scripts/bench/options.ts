@@ -7,7 +7,7 @@ export interface BenchOptions {
 	sizes: number[];
 	/** N of the per-item baseline (one request per customer). */
 	perItemSizes: number[];
-	/** N of the transport reference (the batches posted without n8n). */
+	/** N of the two references: n8n requests only, and transport (the batches posted without n8n). */
 	transportSizes: number[];
 	/** parallelRequests C of the node rows and the per-item baseline. */
 	concurrencies: number[];
@@ -40,7 +40,7 @@ export const USAGE = `Usage: npm run bench -- [--latency MS] [--sizes 1000,10000
   --quick             N = 1000 and 10000 only
   --concurrency LIST  parallelRequests C (default 1,4)
   --per-item LIST     N of the per-item baseline (default 1000; "none" to skip)
-  --transport LIST    N of the transport reference, batches posted without n8n (default 10000; "none" to skip)
+  --transport LIST    N of the references: the batches through n8n's request helper alone, and posted without n8n (default 10000; "none" to skip)
   --repeat K          run each case K times, keep the fastest (default 1)
   --node-flag FLAG    pass a Node.js flag to each measured child (repeatable), e.g. --node-flag=--max-old-space-size=4096
   --profile DIR       write a CPU profile of each case's run to DIR (figures then include the profiler's cost)`;
