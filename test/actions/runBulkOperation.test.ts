@@ -1,27 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
 import { runBulkOperation, type SendJob } from '../../nodes/Capillary/actions/runBulkOperation';
 import type { ItemResult } from '../../nodes/Capillary/helpers/types';
-
-// A stub context, for the one case the engine cannot reach (it deep-copies items, so no getter survives): constant parameters, identifierValue through the {{ $json.mobile }} fast path.
-function context(): IExecuteFunctions {
-	const parameters: Record<string, unknown> = {
-		authentication: 'oAuth',
-		programId: { __rl: true, mode: 'id', value: '469' },
-		promotion: { __rl: true, mode: 'id', value: '57099' },
-		identifierName: 'mobile',
-		identifierValue: '={{ $json.mobile }}',
-		source: 'INSTORE',
-		options: { batchSize: 1 },
-	};
-	return {
-		getNode: () => ({ parameters, type: 'n8n-nodes-capillary.capillary', credentials: { capillaryOAuthApi: { id: '1', name: 'c' } } }),
-		getNodeParameter: (name: string) => {
-			const value = parameters[name];
-			return value && typeof value === 'object' && '__rl' in value ? (value as unknown as { value: unknown }).value : value;
-		},
-		getCredentials: async () => ({ cluster: 'eu' }),
-	} as unknown as IExecuteFunctions;
-}
+import { stubContext } from './stubContext';
 
 test('if reading an item throws, batches already queued are not sent after the node has failed', async () => {
 	const items: INodeExecutionData[] = ['919000000001', '919000000002', '919000000003'].map((mobile) => ({ json: { mobile } }));
@@ -33,7 +14,7 @@ test('if reading an item throws, batches already queued are not sent after the n
 		sent.push(job.customers[0].itemIndex);
 		return { results: job.customers.map(() => ({ status: 'success' as const, warnings: [] })) };
 	};
-	const outcome = await runBulkOperation(context(), items, sendJob, () => undefined).then(() => 'resolved', (e: Error) => `rejected: ${e.message}`);
+	const outcome = await runBulkOperation(stubContext({ options: { batchSize: 1 } }), items, sendJob, () => undefined).then(() => 'resolved', (e: Error) => `rejected: ${e.message}`);
 	const sentWhenEnded = sent.length;
 	await new Promise((resolve) => setTimeout(resolve, 50));
 	expect(outcome).toBe('resolved'); // every item should still get a result (item 3: Failed, invalid input)
@@ -44,7 +25,7 @@ test('reading stays at most Parallel Requests batches ahead of sending, so that 
 	const parallelRequests = 2;
 	const batchSize = 5;
 	const items: INodeExecutionData[] = Array.from({ length: 100 }, (_, k) => ({ json: { mobile: `9190000${String(k).padStart(5, '0')}` } }));
-	const base = context();
+	const base = stubContext({ options: { batchSize: 1 } });
 	let itemsRead = 0;
 	const node = base.getNode();
 	node.parameters.identifierValue = '={{ $json.mobile.trim() }}'; // not the fast path: read through getNodeParameter

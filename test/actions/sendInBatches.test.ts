@@ -94,3 +94,21 @@ test('after an abort, batches still in the queue are reported not sent, and none
 	expect(sendJob).not.toHaveBeenCalled();
 	expect(reported.sort()).toEqual([0, 1]);
 });
+
+test('a result that cannot be recorded stops the run without hanging it, and the other results are still recorded', async () => {
+	const recorded: number[] = [];
+	const sendJob = jest.fn(async (j: BatchJob) => ok(j));
+	const { fatal } = await sendInBatches({
+		queue: queueOf(job(customer(0), customer(1)), job(customer(2))),
+		concurrency: 1,
+		sendJob,
+		isCancelled: () => false,
+		onResult: (c) => {
+			if (c.itemIndex === 0) throw new Error('cannot build');
+			recorded.push(c.itemIndex);
+		},
+	});
+	expect(fatal?.message).toContain('cannot build');
+	expect(sendJob).toHaveBeenCalledTimes(1);
+	expect(recorded).toEqual([1, 2]); // item 2: not sent
+});

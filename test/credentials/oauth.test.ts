@@ -52,6 +52,29 @@ test('a token whose JWT exp passes mid-run is replaced once, and the rest of the
 	expect(tokenRequests()).toHaveLength(2);
 });
 
+test('parallel requests share one token fetch when the run starts without a token', async () => {
+	const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1, parallelRequests: 4 } });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(80, 8), parameters: parallel });
+	expect(run.success).toHaveLength(8);
+	expect(tokenRequests()).toHaveLength(1);
+	expect(bulkRequests().map((r) => r.status)).toEqual(Array(8).fill(200));
+});
+
+test('parallel requests that all find their token revoked fetch one new token between them, and each resends once', async () => {
+	const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1, parallelRequests: 4 } });
+	const credentials = sandboxCredentials(sandbox);
+	await runCapillary(credentials, { items: mobileItems(90, 1), parameters });
+	sandbox.expireAllTokens();
+	sandbox.setLatency(30); // the four first requests are all in flight when the first 401 comes back
+	const run = await runCapillary(credentials, { items: mobileItems(91, 8), parameters: parallel });
+	expect(run.success).toHaveLength(8);
+	expect(tokenRequests()).toHaveLength(2);
+	const statuses = bulkRequests().map((r) => r.status);
+	expect(statuses.filter((status) => status === 401)).toHaveLength(4);
+	expect(statuses.filter((status) => status === 200)).toHaveLength(1 + 8);
+	expect(sandbox.ledger).toHaveLength(1 + 8);
+});
+
 test('a token that expires mid-run is refreshed once and the request resent exactly once', async () => {
 	const credentials = sandboxCredentials(sandbox);
 	sandbox.injectFault({ type: 'latency', ms: 0 });

@@ -45,3 +45,12 @@ test('an item that never got a result is Failed as unknown, not dropped', () => 
 	expect(indexes(notOk)).toEqual([1]);
 	expect(notOk[0].json.error).toMatchObject({ kind: 'request_failed', outcome: 'unknown' });
 });
+
+test('a later result for the same item replaces the earlier one, on the output it belongs to', () => {
+	const collector = new OutputCollector('earn', 1);
+	collector.add(success(0));
+	collector.add(failed(0, 'not_applied'));
+	const [ok, notOk] = collector.outputs(false);
+	expect(ok).toEqual([]);
+	expect(indexes(notOk)).toEqual([0]);
+});

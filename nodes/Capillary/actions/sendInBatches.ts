@@ -35,7 +35,15 @@ export async function sendInBatches({ queue, concurrency, sendJob, isCancelled, 
 	/** For sends waiting on the rate limit or a retry: once true, they must not leave. */
 	const shouldStop = () => fatal !== undefined || isCancelled() || queue.aborted;
 	const record = (job: BatchJob, outcome: BatchOutcome) =>
-		job.customers.forEach((customer, i) => onResult(customer, { result: outcome.results[i], enrolled: outcome.enrolled?.[i] }));
+		job.customers.forEach((customer, i) => {
+			try {
+				onResult(customer, { result: outcome.results[i], enrolled: outcome.enrolled?.[i] });
+			} catch (error) {
+				// A result that cannot be recorded is a bug: stop sending, and let the run end rather than hang.
+				const reason = error instanceof Error ? error.message : String(error);
+				fatal ??= { code: null, message: `The node failed unexpectedly while recording a result (${reason})` };
+			}
+		});
 	const notSent = (job: BatchJob) => {
 		const result = notSentResult(fatal);
 		record(job, { results: job.customers.map(() => result), enrolled: job.customers.map(() => false) });

@@ -28,8 +28,8 @@ export class OutputCollector {
 
 	add(result: ItemResult): void {
 		this.built[result.itemIndex] = outputItem(this.operation, result, result.input);
-		if (result.result.status === 'success') this.succeeded[result.itemIndex] = 1;
-		else if (result.result.error.code !== null) this.errorCodes.add(result.result.error.code);
+		this.succeeded[result.itemIndex] = result.result.status === 'success' ? 1 : 0;
+		if (result.result.status === 'failed' && result.result.error.code !== null) this.errorCodes.add(result.result.error.code);
 		this.anyMayHaveApplied ||= mayHaveApplied(result);
 	}
 

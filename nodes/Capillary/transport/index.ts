@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import type { BatchResponse } from '../helpers/types';
-import { readFailedRequest } from './readFailedRequest';
-import { headerOf, REQUEST_ID_HEADER } from './requestId';
+import { requestWithCredential } from './requestWithCredential';
+import { tokenHasExpired } from './tokenExpiry';
 
 export type CapillaryCredentialType = 'capillaryOAuthApi' | 'capillaryBasicApi';
 
@@ -20,6 +20,8 @@ export interface Connection {
 	credentials: ICredentialDataDecryptedObject;
 	baseUrl: string;
 	timeout: number;
+	/** While one request fetches a new OAuth token, the others wait for it instead of fetching their own. */
+	tokenRefresh?: Promise<unknown>;
 }
 
 export interface CapillaryRequest {
@@ -30,11 +32,10 @@ export interface CapillaryRequest {
 }
 
 /**
- * The one place that speaks HTTP to Capillary. Never throws for an HTTP or network failure:
- * every outcome comes back as a BatchResponse, with the body parsed whatever the status.
- * HTTP errors are not thrown, so n8n does not resend on a 401 by itself: the caller decides, and
- * `refreshToken` makes n8n fetch a new OAuth token (and save it) before sending. A token n8n
- * fetches lands in `connection.credentials`, which every later request of the run then uses.
+ * The one place that speaks HTTP to Capillary (through `requestWithCredential`). Never throws for an
+ * HTTP or network failure. With `refreshToken`, or when the OAuth token is missing or past its JWT
+ * `exp`, n8n fetches a new token first (and saves it); while one request of the run does that, the
+ * others wait for its token instead of fetching their own.
  */
 export async function capillaryRequest(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
@@ -42,47 +43,22 @@ export async function capillaryRequest(
 	request: CapillaryRequest,
 	{ refreshToken = false } = {},
 ): Promise<BatchResponse> {
-	if (refreshToken && connection.credentialType === 'capillaryOAuthApi') {
-		// An empty token makes n8n fetch a new one, save it to the credential, and put it in this object.
-		connection.credentials.accessToken = '';
+	if (connection.credentialType === 'capillaryOAuthApi' && (refreshToken || !hasUsableToken(connection))) {
+		if (connection.tokenRefresh) {
+			await connection.tokenRefresh;
+		} else {
+			connection.credentials.accessToken = '';
+			const sending = requestWithCredential(context, connection, request);
+			connection.tokenRefresh = sending.finally(() => (connection.tokenRefresh = undefined));
+			return await sending;
+		}
 	}
-	// The decrypted credential goes with every request, so that n8n does not load and decrypt it
-	// again for each batch (a database read per request in n8n).
-	const credentialsDecrypted = {
-		id: connection.credentialRef.id,
-		name: connection.credentialRef.name,
-		type: connection.credentialType,
-		data: connection.credentials,
-	};
-	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			connection.credentialType,
-			{
-				method: request.method,
-				url: `${connection.baseUrl}/${request.path.replace(/^\//, '')}`,
-				headers: request.body ? { 'Content-Type': 'application/json' } : {},
-				body: request.body,
-				qs: request.qs,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				// A redirect would carry the credential to another host: treat it as a failure instead.
-				disableFollowRedirect: true,
-				timeout: connection.timeout,
-			},
-			{ credentialsDecrypted },
-		)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
-		return {
-			type: 'http',
-			statusCode: response.statusCode,
-			body: response.body,
-			requestId: headerOf(response.headers, REQUEST_ID_HEADER),
-			retryAfter: headerOf(response.headers, 'retry-after'),
-		};
-	} catch (error) {
-		return readFailedRequest(error);
-	}
+	return await requestWithCredential(context, connection, request);
+}
+
+function hasUsableToken({ credentials }: Connection): boolean {
+	const token = credentials.accessToken;
+	return typeof token === 'string' && token !== '' && !tokenHasExpired(token);
 }
 
 /** A request that, on an OAuth 401, fetches a new token and resends once (a 401 was not applied). */
