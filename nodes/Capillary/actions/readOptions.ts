@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { FatalFailure } from '../helpers/types';
+import { optionsCollection } from './options';
 
 export interface BulkOptions {
 	batchSize: number;
@@ -36,9 +37,9 @@ const RANGES: Partial<Record<keyof BulkOptions, [number, number]>> = {
 };
 
 /**
- * Node-wide settings, read once (they do not vary per item). Out-of-range numbers are clamped; a
- * value that is not a number takes its default. Options that cannot be evaluated at all stop the run
- * before anything is sent: a guess could send batches too large or too fast.
+ * Node-wide settings, read once, for the first item (they do not vary per item). Out-of-range
+ * numbers are clamped; a value that is not a number takes its default. Options that cannot be
+ * evaluated stop the run before anything is sent: a guess could send batches too large or too fast.
  */
 export function readOptions(context: IExecuteFunctions): { options: BulkOptions; fatal?: FatalFailure } {
 	let given: Partial<Record<keyof BulkOptions, unknown>>;
@@ -47,6 +48,12 @@ export function readOptions(context: IExecuteFunctions): { options: BulkOptions;
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
 		return { options: DEFAULT_OPTIONS, fatal: { code: null, message: `The Options could not be evaluated (${reason}): nothing was sent` } };
+	}
+	// n8n leaves out, or empties, an option whose expression failed: that is not the default.
+	const unevaluated = expressionOptions(context).find((name) => given[name] === undefined || given[name] === null || given[name] === '');
+	if (unevaluated) {
+		const message = `The option ${optionLabel(unevaluated)} could not be evaluated (its expression gave no value for the first item): nothing was sent`;
+		return { options: DEFAULT_OPTIONS, fatal: { code: null, message } };
 	}
 	const options = { ...DEFAULT_OPTIONS };
 	for (const [name, [min, max]] of Object.entries(RANGES) as Array<[keyof BulkOptions, [number, number]]>) {
@@ -57,4 +64,18 @@ export function readOptions(context: IExecuteFunctions): { options: BulkOptions;
 	options.includeInputFields = given.includeInputFields === true;
 	options.retryUnknownOutcome = given.retryUnknownOutcome === true;
 	return { options };
+}
+
+/** The options the node holds as expressions, by name. */
+function expressionOptions(context: IExecuteFunctions): Array<keyof BulkOptions> {
+	const raw = context.getNode().parameters.options;
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
+	return Object.entries(raw)
+		.filter(([, value]) => typeof value === 'string' && value.startsWith('='))
+		.map(([name]) => name as keyof BulkOptions);
+}
+
+function optionLabel(name: string): string {
+	const option = optionsCollection.options?.find((o) => 'name' in o && o.name === name);
+	return option && 'displayName' in option ? `"${option.displayName}"` : `"${name}"`;
 }
