@@ -2,6 +2,7 @@ import * as http from 'http';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO } from '../../test/sandbox';
+import { postInBatches } from './referenceBatches';
 
 const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
 
@@ -12,24 +13,8 @@ const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
  * Returns [customers issued, customers not issued].
  */
 export async function sendRawBatches(url: string, items: IDataObject[], batchSize: number, concurrency: number): Promise<number[]> {
-	const { programId, promotionId } = DEMO.promotions.birthday;
-	let next = 0;
-	let issued = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const batch = items.slice(next, (next += batchSize));
-			const body = JSON.stringify({
-				type: 'CUSTOMER',
-				bulkAction: 'EARN',
-				promotionDetails: { programId, promotionId },
-				identifierName: 'mobile',
-				customers: batch.map((item) => ({ identifierValue: String(item.mobile), source: 'INSTORE' })),
-			});
-			const answer = (await post(new URL(BULK_PATH, url), body)) as { response?: Array<{ result?: { earnedId?: string } }> };
-			issued += (answer.response ?? []).filter((entry) => entry.result?.earnedId !== undefined).length;
-		}
-	};
-	await Promise.all(Array.from({ length: concurrency }, worker));
+	const mobiles = items.map((item) => String(item.mobile));
+	const issued = await postInBatches(mobiles, batchSize, concurrency, async (body) => await post(new URL(BULK_PATH, url), JSON.stringify(body)));
 	return [issued, items.length - issued];
 }
 

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resolveBaseUrl } from '../../nodes/Capillary/transport/baseUrl';
-import { DEMO } from '../../test/sandbox';
+import { postInBatches } from './referenceBatches';
 
 export const REQUEST_REFERENCE_TYPE = 'n8n-nodes-bench.requestReference';
 const CREDENTIAL_TYPE = 'capillaryOAuthApi';
@@ -35,33 +35,26 @@ export const requestReferenceNode: INodeType = {
 		const data = await this.getCredentials(CREDENTIAL_TYPE);
 		const credentialsDecrypted = { id: '1', name: 'Sandbox', type: CREDENTIAL_TYPE, data };
 		const url = `${resolveBaseUrl(data)}/v2/promotion/bulk/enrolAndEarn`;
-		const { programId, promotionId } = DEMO.promotions.birthday;
-		let next = 0;
-		let issued = 0;
-		const worker = async () => {
-			while (next < items.length) {
-				const batch = items.slice(next, (next += batchSize));
-				const customers = batch.map((item) => ({ identifierValue: String(item.json.mobile), source: 'INSTORE' }));
-				const response = (await this.helpers.httpRequestWithAuthentication.call(
-					this,
-					CREDENTIAL_TYPE,
-					{
-						method: 'POST',
-						url,
-						headers: { 'Content-Type': 'application/json' },
-						body: { type: 'CUSTOMER', bulkAction: 'EARN', promotionDetails: { programId, promotionId }, identifierName: 'mobile', customers },
-						json: true,
-						returnFullResponse: true,
-						ignoreHttpStatusErrors: true,
-						disableFollowRedirect: true,
-						timeout: 60_000,
-					},
-					{ credentialsDecrypted },
-				)) as { body?: { response?: Array<{ result?: { earnedId?: string } }> } };
-				issued += (response.body?.response ?? []).filter((entry) => entry.result?.earnedId !== undefined).length;
-			}
+		const send = async (body: IDataObject) => {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{
+					method: 'POST',
+					url,
+					headers: { 'Content-Type': 'application/json' },
+					body,
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					disableFollowRedirect: true,
+					timeout: 60_000,
+				},
+				{ credentialsDecrypted },
+			)) as { body?: unknown };
+			return response.body;
 		};
-		await Promise.all(Array.from({ length: parallelRequests }, worker));
+		const issued = await postInBatches(items.map((item) => String(item.json.mobile)), batchSize, parallelRequests, send);
 		return [items.slice(0, issued), items.slice(issued)];
 	},
 };
