@@ -10,7 +10,7 @@ test('a failed result does not inherit earnedId / requestId / duplicateOf from t
 		fields: { identifierName: 'mobile', identifierValue: '919800000001' },
 		result: { status: 'failed', error: { kind: 'request_failed', code: null, message: 'Not sent', outcome: 'not_applied' } },
 	};
-	const { json } = outputItem('earn', result, input);
+	const { json } = outputItem('earn', { ...result, input });
 	expect(json.earnedId).toBeUndefined();
 	expect(json.issualId).toBeUndefined();
 	expect(json.requestId).toBeUndefined();
@@ -25,5 +25,5 @@ test('a success result does not carry the input item’s error object', () => {
 		fields: {},
 		result: { status: 'success', entityId: 1, earnedId: 'E1', warnings: [] },
 	};
-	expect(outputItem('earn', result, input).json.error).toBeUndefined();
+	expect(outputItem('earn', { ...result, input }).json.error).toBeUndefined();
 });

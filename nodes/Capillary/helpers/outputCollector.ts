@@ -27,7 +27,7 @@ export class OutputCollector {
 	}
 
 	add(result: ItemResult): void {
-		this.built[result.itemIndex] = outputItem(this.operation, result, result.input);
+		this.built[result.itemIndex] = outputItem(this.operation, result);
 		this.succeeded[result.itemIndex] = result.result.status === 'success' ? 1 : 0;
 		if (result.result.status === 'failed' && result.result.error.code !== null) this.errorCodes.add(result.result.error.code);
 		this.anyMayHaveApplied ||= mayHaveApplied(result);
@@ -50,7 +50,7 @@ export class OutputCollector {
 	private missing(itemIndex: number): INodeExecutionData {
 		const message = 'The node lost track of this item: it may have been enrolled or issued; check it in Capillary';
 		const error = { kind: 'request_failed' as const, code: null, message, outcome: 'unknown' as const };
-		return outputItem(this.operation, { itemIndex, fields: {}, result: { status: 'failed', error } }, undefined);
+		return outputItem(this.operation, { itemIndex, fields: {}, result: { status: 'failed', error } });
 	}
 }
 

@@ -12,11 +12,7 @@ const RESULT_FIELDS: ReadonlySet<string> = new Set([
  * the input by index. Fields without a value are left out. (Built up rather than pruned with
  * `delete`, which turns every item into a slow, three-times-larger dictionary object.)
  */
-export function outputItem(
-	operation: Operation,
-	{ itemIndex, fields, result, enrolled, duplicateOf }: ItemResult,
-	input: IDataObject | undefined,
-): INodeExecutionData {
+export function outputItem(operation: Operation, { itemIndex, fields, result, enrolled, duplicateOf, input }: ItemResult): INodeExecutionData {
 	const json: IDataObject = {};
 	// Input fields that share a result field's name (say, from feeding the Failed output back in)
 	// are left out, so that a stale earnedId or error can never pass for this run's.
