@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe.each([
 	['capillaryOAuthApi', 'oAuth', { clientSecret: 'wrong-Secret-4242' }, 'Capillary refused the client key and secret (HTTP 401): check them and the cluster'],
-	['capillaryBasicApi', 'basicAuth', { password: 'wrong-Password-4242' }, 'Capillary refused the credential (HTTP 401: Authentication failed): check the secret or password, and the Cluster'],
+	['capillaryBasicApi', 'basicAuth', { password: 'wrong-Password-4242' }, "Capillary refused the credential (HTTP 401: Authentication failed). Check the credential's client secret or till password, and its Cluster, then run again."],
 ] as const)('%s', (type, kind, wrongSecret, refusedMessage) => {
 	const check = async (overrides: Record<string, unknown>) =>
 		await testCredential(sandboxCredentials(sandbox, { [kind]: overrides }), type);
@@ -45,13 +45,13 @@ describe.each([
 	test('a host that is not Capillary: says to check the cluster or base URL', async () => {
 		const result = await check({ baseUrl: notCapillaryUrl });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/does not answer like Capillary's API \(HTTP 404.*check the Cluster or Base URL/);
+		expect(result.message).toMatch(/does not answer like Capillary's API \(HTTP 404.*check the (credential's )?Cluster or Base URL/i);
 	});
 
 	test('an unreachable host: says it could not reach it', async () => {
 		const result = await check({ baseUrl: closedUrl });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Could not reach Capillary.*ECONNREFUSED.*check the Cluster or Base URL/);
+		expect(result.message).toMatch(/^Could not reach Capillary.*ECONNREFUSED.*check the (credential's )?Cluster or Base URL/i);
 	});
 
 	test('a non-https custom host: refused before any request', async () => {

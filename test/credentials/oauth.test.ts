@@ -2,7 +2,7 @@ import { DEMO } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { testCredential } from '../engine/testCredential';
-import { mobileItems } from '../engine/items';
+import { messageThenAdvice, mobileItems } from '../engine/items';
 
 const sandbox = useSandbox();
 
@@ -98,8 +98,8 @@ test('an expired stored token is refreshed on the first 401', async () => {
 test('a non-https custom host is refused before any request, with a clear message', async () => {
 	const credentials = sandboxCredentials(sandbox, { oAuth: { baseUrl: 'http://capillary.example.com' } });
 	const run = await runCapillary(credentials, { items: mobileItems(30, 1), parameters });
-	expect(run.error?.message).toBe(
-		'The custom Base URL must use https:// (http:// is allowed only for localhost), got http://capillary.example.com. Fix the credential: nothing was sent',
+	expect(run.error?.message).toEqual(
+		messageThenAdvice('The custom Base URL must use https:// (http:// is allowed only for localhost), got http://capillary.example.com. Fix the credential: nothing was sent'),
 	);
 	const test = await testCredential(credentials, 'capillaryOAuthApi');
 	expect(test).toEqual({ status: 'Error', message: expect.stringContaining('must use https://') });

@@ -18,6 +18,7 @@ test.each([
 	[504, 'unknown', false, false],
 	[520, 'unknown', false, false],
 	[307, 'not_applied', true, false],
+	[303, 'unknown', false, false],
 ] as const)('HTTP %s without response[] → %s (fatal %s, transient %s)', (status, outcome, fatal, transient) => {
 	const failure = classifyFailure(http(status));
 	expect(failure.error).toMatchObject({ kind: 'request_failed', code: status, outcome });
@@ -28,7 +29,7 @@ test.each([
 test('request-level 1060 is fatal with a hint, whatever the status', () => {
 	const failure = classifyFailure(http(400, { errors: [{ code: 1060, message: 'Batch limit size exceeded' }] }));
 	expect(failure.error).toMatchObject({ code: 1060, outcome: 'not_applied' });
-	expect(failure.fatal?.message).toBe('Capillary refused the batch size (code 1060: Batch limit size exceeded): lower the Batch Size option');
+	expect(failure.fatal?.message).toBe('Capillary refused the batch size (code 1060: Batch limit size exceeded)');
 });
 
 test.each([200, 201])('HTTP %s without response[] cannot be paired: unmatched, unknown', (status) => {

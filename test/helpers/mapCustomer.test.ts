@@ -25,6 +25,11 @@ test('a valid item becomes a customer with trimmed value and numeric ids', () =>
 	});
 });
 
+test('a mobile is sent as its digits, and the value as given is kept beside it', () => {
+	const mapped = mapCustomer(raw({ identifierValue: ' +91 99860 00586 ' }));
+	expect(mapped.valid && mapped.customer).toMatchObject({ identifierValue: '919986000586', givenValue: '+91 99860 00586' });
+});
+
 test('a promotion identifier is kept as a string', () => {
 	const mapped = mapCustomer(raw({ promotionMode: 'promoIdentifier', promotionValue: 'WELCOME10' }));
 	expect(mapped.valid && mapped.customer.promotion).toEqual({ promoIdentifier: 'WELCOME10' });
@@ -33,9 +38,10 @@ test('a promotion identifier is kept as a string', () => {
 test.each([
 	[{ programId: 'abc' }, 'Item 4: Program ID "abc" is not a positive whole number'],
 	[{ programId: 0 }, 'Item 4: Program ID "0" is not a positive whole number'],
-	[{ promotionValue: '' }, 'Item 4: Promotion ID is empty'],
+	[{ promotionValue: '' }, 'Item 4: Promotion ID is empty: no promotion chosen'],
+	[{ programId: '' }, 'Item 4: Program ID is empty: no program chosen'],
 	[{ promotionValue: '12x' }, 'Item 4: Promotion ID "12x" is not valid'],
-	[{ promotionMode: 'promoIdentifier', promotionValue: '  ' }, 'Item 4: Promotion Identifier is empty'],
+	[{ promotionMode: 'promoIdentifier', promotionValue: '  ' }, 'Item 4: Promotion Identifier is empty: no promotion chosen'],
 	[{ identifierName: 'phone' }, 'Item 4: Identifier Type "phone" is not one of mobile, email, id'],
 	[{ identifierValue: undefined }, 'Item 4: Identifier Value (mobile) is empty'],
 	[{ source: 'SHOP' }, 'Item 4: Source "SHOP" is not one of INSTORE, FACEBOOK, WEB_ENGAGE, MARTJACK, TMALL, TAOBAO, JD, ECOMMERCE, WEBSITE, LINE, ALL'],

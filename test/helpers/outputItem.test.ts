@@ -10,7 +10,7 @@ test('a failed result does not inherit earnedId / requestId / duplicateOf from t
 		fields: { identifierName: 'mobile', identifierValue: '919800000001' },
 		result: { status: 'failed', error: { kind: 'request_failed', code: null, message: 'Not sent', outcome: 'not_applied' } },
 	};
-	const { json } = outputItem('earn', { ...result, input });
+	const { json } = outputItem('earn', { ...result, input: { json: input } });
 	expect(json.earnedId).toBeUndefined();
 	expect(json.issualId).toBeUndefined();
 	expect(json.requestId).toBeUndefined();
@@ -25,5 +25,20 @@ test('a success result does not carry the input item’s error object', () => {
 		fields: {},
 		result: { status: 'success', entityId: 1, earnedId: 'E1', warnings: [] },
 	};
-	expect(outputItem('earn', { ...result, input }).json.error).toBeUndefined();
+	expect(outputItem('earn', { ...result, input: { json: input } }).json.error).toBeUndefined();
+});
+
+test('a failed item\'s message ends with what to do next', () => {
+	const error = { kind: 'rejected' as const, code: 8015, message: 'Customer not found for the given identifiers', outcome: 'not_applied' as const };
+	const { json } = outputItem('earn', { itemIndex: 0, fields: {}, result: { status: 'failed', error } });
+	expect((json.error as { message: string }).message).toBe(
+		'Customer not found for the given identifiers. Check the Identifier Type and value, or register the customer in Capillary first. It was not applied.',
+	);
+});
+
+test('the input item\'s binary data is carried with its fields', () => {
+	const binary = { data: { data: 'aGk=', mimeType: 'text/plain', fileName: 'card.txt' } };
+	const result: ItemResult = { itemIndex: 0, fields: {}, result: { status: 'success', earnedId: 'E1', warnings: [] }, input: { json: { a: 1 }, binary } };
+	expect(outputItem('earn', result)).toMatchObject({ json: { a: 1, earnedId: 'E1' }, binary });
+	expect(outputItem('earn', { ...result, input: undefined }).binary).toBeUndefined();
 });

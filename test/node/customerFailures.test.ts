@@ -1,6 +1,7 @@
 import { DEMO, ERROR_MESSAGES } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
 import { CAPILLARY, capillaryWorkflow, promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { messageThenAdvice } from '../engine/items';
 import { runWorkflow } from '../engine/runWorkflow';
 
 const sandbox = useSandbox();
@@ -30,7 +31,7 @@ describe('per-customer codes reach Failed with their code and message', () => {
 		expect(run.failed[0].json.error).toEqual({
 			kind: 'rejected',
 			code,
-			message: ERROR_MESSAGES[code],
+			message: messageThenAdvice(ERROR_MESSAGES[code]),
 			outcome: 'not_applied',
 		});
 		expect(run.failed[0].pairedItem).toEqual({ item: 0 });
@@ -42,7 +43,7 @@ describe('per-customer codes reach Failed with their code and message', () => {
 			items: [mobile(3)],
 			parameters: promotionParameters('enrol', birthday),
 		});
-		expect(run.failed[0].json.error).toMatchObject({ kind: 'rejected', code: 8902, message: ERROR_MESSAGES[8902] });
+		expect(run.failed[0].json.error).toMatchObject({ kind: 'rejected', code: 8902, message: messageThenAdvice(ERROR_MESSAGES[8902]) });
 	});
 
 	// The node validates what it sends, so these three can only come from a server: replay the seed page's bodies.
@@ -57,7 +58,7 @@ describe('per-customer codes reach Failed with their code and message', () => {
 			body: { response: [{ errors: [{ status: false, message, code }], warnings: [] }], totalCount: 1, failureCount: 1 },
 		});
 		const run = await earnOne(birthday, mobile(4));
-		expect(run.failed[0].json.error).toEqual({ kind: 'rejected', code, message, outcome: 'not_applied' });
+		expect(run.failed[0].json.error).toEqual({ kind: 'rejected', code, message: messageThenAdvice(message), outcome: 'not_applied' });
 	});
 });
 
@@ -120,7 +121,8 @@ test('an EARN result without earnedId and without warnings is still Failed 8890'
 describe('invalid input is never sent', () => {
 	test.each([
 		['mobile', '', 'Item 0: Identifier Value (mobile) is empty'],
-		['mobile', '12ab', 'Item 0: Identifier Value (mobile) is not a mobile number (8 to 15 digits, optionally after a +)'],
+		['mobile', '12ab', 'Item 0: Identifier Value (mobile) is not a mobile number: it holds characters other than digits, a leading +, spaces, dashes, dots and brackets'],
+		['mobile', '+91 900', 'Item 0: Identifier Value (mobile) is not a mobile number: it has 5 digits, and a mobile with its country code has 8 to 15'],
 		['email', 'not-an-email', 'Item 0: Identifier Value (email) is not a well-formed email address'],
 		['id', '-4', 'Item 0: Identifier Value (id) is not a customer ID (a positive whole number)'],
 		['mobile', '9'.repeat(300), 'Item 0: Identifier Value (mobile) is longer than 254 characters'],
@@ -129,7 +131,7 @@ describe('invalid input is never sent', () => {
 			items: [{ [identifierName]: value }],
 			parameters: promotionParameters('earn', birthday, identifierName),
 		});
-		expect(run.failed[0].json.error).toEqual({ kind: 'invalid_input', code: null, message, outcome: 'not_applied' });
+		expect(run.failed[0].json.error).toEqual({ kind: 'invalid_input', code: null, message: messageThenAdvice(message), outcome: 'not_applied' });
 		expect(sandbox.requests.filter((r) => r.bulkAction)).toEqual([]);
 	});
 
@@ -142,7 +144,7 @@ describe('invalid input is never sent', () => {
 			},
 		});
 		expect(run.success.map((i) => i.pairedItem)).toEqual([{ item: 0 }]);
-		expect((run.failed[0].json.error as { message: string }).message).toBe('Item 1: Program ID "gold" is not a positive whole number');
+		expect((run.failed[0].json.error as { message: string }).message).toEqual(messageThenAdvice('Item 1: Program ID "gold" is not a positive whole number'));
 		expect(sandbox.requests.filter((r) => r.bulkAction).map((r) => r.customerCount)).toEqual([1]);
 	});
 
@@ -166,4 +168,21 @@ test('Enrol on a Direct Issue promotion leaves a hint in the output pane', async
 	const run = await runWorkflow(workflow, sandboxCredentials(sandbox));
 	const hints = run.run.data.resultData.runData[CAPILLARY][0].hints ?? [];
 	expect(hints).toEqual([expect.objectContaining({ location: 'outputPane', message: expect.stringContaining('Direct Issue') })]);
+});
+
+test('mobiles in CRM formats are sent as digits, kept as given, and deduplicated as one customer', async () => {
+	const { mobile } = DEMO.customer(17);
+	const spaced = `+${mobile.slice(0, 2)} ${mobile.slice(2, 7)} ${mobile.slice(7)}`;
+	const bracketed = `(${mobile.slice(0, 3)}) ${mobile.slice(3, 6)}-${mobile.slice(6)}`;
+	const run = await runCapillary(sandboxCredentials(sandbox), {
+		items: [{ mobile: spaced }, { mobile: `+${mobile}` }, { mobile: bracketed }],
+		parameters: promotionParameters('earn', birthday),
+	});
+	expect(run.failed).toEqual([]);
+	expect(run.success.map((i) => [i.json.identifierValue, i.json.identifierValueSent, i.json.duplicateOf])).toEqual([
+		[spaced, mobile, undefined],
+		[`+${mobile}`, mobile, 0],
+		[bracketed, mobile, 0],
+	]);
+	expect(sandbox.ledger.map((e) => e.identifierValue)).toEqual([mobile]);
 });

@@ -1,4 +1,5 @@
 import { DEMO } from '../sandbox';
+import { messageThenAdvice } from '../engine/items';
 import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials, type OnError } from '../engine/capillaryWorkflow';
 
@@ -12,7 +13,7 @@ describe('a request-level failure before anything was applied', () => {
 	test.each([undefined, 'stopWorkflow'] as const)('On Error %s: the node throws a clear NodeApiError', async (onError) => {
 		const run = await runCapillary(wrongSecret(), { items, parameters, onError });
 		expect(run.error?.name).toBe('NodeApiError');
-		expect(run.error?.message).toBe('Capillary refused the client key and secret (HTTP 401): check them and the cluster');
+		expect(run.error?.message).toEqual(messageThenAdvice('Capillary refused the client key and secret (HTTP 401): check them and the cluster'));
 		expect(JSON.stringify(run.error)).not.toContain('wrong-secret-Zq81');
 		expect(sandbox.ledger).toEqual([]);
 		expect(sandbox.requests.filter((r) => r.bulkAction)).toEqual([]);

@@ -1,6 +1,8 @@
 import { DEMO } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials, type AuthKind } from '../engine/capillaryWorkflow';
+import { CAPILLARY, capillaryWorkflow, promotionParameters, runCapillary, sandboxCredentials, type AuthKind } from '../engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../engine/items';
+import { runWorkflow } from '../engine/runWorkflow';
 
 const sandbox = useSandbox();
 
@@ -74,7 +76,7 @@ test('a promotion chosen by its promotion identifier is sent as promoIdentifier'
 	expect(sandbox.ledger[0].promotionId).toBe(DEMO.promotions.birthday.promotionId);
 });
 
-test('Enrol and Issue keeps the issualId of a customer whose issue failed, and never calls it not applied', async () => {
+test('Enrol and Issue keeps the issualId of a customer whose issue was refused, and says to issue only', async () => {
 	const credentials = sandboxCredentials(sandbox);
 	const parameters = promotionParameters('enrolAndEarn', DEMO.promotions.welcome);
 	const items = [{ mobile: DEMO.customer(30).mobile }];
@@ -85,10 +87,10 @@ test('Enrol and Issue keeps the issualId of a customer whose issue failed, and n
 		status: 'failed',
 		enrolled: true,
 		issualId: expect.any(String),
-		error: { kind: 'rejected', code: 8890, outcome: 'unknown' },
+		error: { kind: 'rejected', code: 8890, outcome: 'not_applied', step: 'earn' },
 	});
 	expect(String((again.failed[0].json.error as { message: string }).message)).toMatch(
-		/^Enrolled \(issualId \d+\), but not issued: .*run Issue \(Earn\) for this customer; do not enrol again\.$/,
+		/^Enrolled \(issualId \d+\), but the issue failed: .*run Issue \(Earn\) only for this customer; do not enrol again .*\.$/,
 	);
 	expect(again.failed[0].json.enrolRequestId).toEqual(expect.any(String));
 });
@@ -106,4 +108,31 @@ test('includeInputFields merges the input item under the result fields', async (
 		parameters: promotionParameters('earn', DEMO.promotions.birthday),
 	});
 	expect(without.success[0].json.crmId).toBeUndefined();
+});
+
+test('Include Input Fields carries the input item\'s binary data too', async () => {
+	const binary = { card: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'card.txt' } };
+	const workflow = capillaryWorkflow({
+		items: [{ mobile: DEMO.customer(41).mobile }],
+		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { includeInputFields: true } }),
+	});
+	workflow.pinData!['Sign-ups'] = [{ json: { mobile: DEMO.customer(41).mobile }, binary }];
+	const run = await runWorkflow(workflow, sandboxCredentials(sandbox));
+	const [success] = run.outputs(CAPILLARY);
+	expect(success[0].binary).toEqual(binary);
+});
+
+test('an operation this version does not know sends nothing and fails every item, also in a Continue mode', async () => {
+	const run = await runCapillary(sandboxCredentials(sandbox), {
+		items: mobileItems(42, 2),
+		parameters: { ...promotionParameters('earn', DEMO.promotions.birthday), operation: 'revokeEarn' },
+		onError: 'continueRegularOutput',
+	});
+	expect(run.success).toEqual([]);
+	expect(run.failed.map((i) => [i.pairedItem, errorOf(i).kind, errorOf(i).outcome])).toEqual([
+		[{ item: 0 }, 'invalid_input', 'not_applied'],
+		[{ item: 1 }, 'invalid_input', 'not_applied'],
+	]);
+	expect(String(errorOf(run.failed[0]).message)).toMatch(/^Item 0: Operation "revokeEarn" is not one this version of the node knows/);
+	expect(sandbox.requests).toEqual([]);
 });

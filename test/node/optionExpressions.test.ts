@@ -1,4 +1,6 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../../nodes/Capillary/actions/options';
 
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { useSandbox } from '../engine/useSandbox';
@@ -25,4 +27,28 @@ test('an option whose expression fails stops the run before anything is sent, na
 	const error = run.failed[0].json.error as { kind: string; outcome: string; message: string };
 	expect(error).toMatchObject({ kind: 'request_failed', outcome: 'not_applied' });
 	expect(error.message).toContain('Max Requests Per Minute');
+});
+
+describe('an option outside its range or of the wrong kind stops the run before anything is sent, naming it', () => {
+	test.each([
+		['Max Requests Per Minute', { maxRequestsPerMinute: 0.5 }, 'must be a whole number from 0 to 100000, got 0.5'],
+		['Batch Size', { batchSize: 150 }, 'must be a whole number from 1 to 100, got 150'],
+		['Max Retry Wait (Ms)', { maxRetryWait: 700_000 }, 'must be a whole number from 0 to 600000'],
+		['Parallel Requests', { parallelRequests: '={{ "lots" }}' }, 'must be a whole number from 1 to 10, got "lots"'],
+		['Deduplicate', { deduplicate: '={{ "yes" }}' }, 'must be true or false, got "yes"'],
+	])('%s', async (label, options, problem) => {
+		const run = await runCapillary(sandboxCredentials(sandbox), { items, parameters: withOptions(options), onError: 'continueRegularOutput' });
+		expect(sandbox.requests).toEqual([]);
+		expect(run.success).toEqual([]);
+		const error = run.failed[0].json.error as { kind: string; outcome: string; message: string };
+		expect(error).toMatchObject({ kind: 'request_failed', outcome: 'not_applied' });
+		expect(error.message).toContain(`The option "${label}" ${problem}`);
+	});
+
+	test('every numeric option shows its range in the editor, where the reader takes it from', () => {
+		for (const option of optionsCollection.options as INodeProperties[]) {
+			if (option.type !== 'number') continue;
+			expect([option.name, typeof option.typeOptions?.minValue, typeof option.typeOptions?.maxValue]).toEqual([option.name, 'number', 'number']);
+		}
+	});
 });

@@ -1,7 +1,7 @@
 import { DEMO, startSandbox } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { mobileItems, errorOf } from '../engine/items';
+import { mobileItems, errorOf, messageThenAdvice } from '../engine/items';
 
 const sandbox = useSandbox();
 
@@ -49,7 +49,7 @@ test('a 500 with a per-customer body is paired like any other response', async (
 	expect(errorOf(run.failed[0])).toEqual({
 		kind: 'rejected',
 		code: 8896,
-		message: 'Error occurred while issuing promotion to the customer',
+		message: messageThenAdvice('Error occurred while issuing promotion to the customer'),
 		outcome: 'not_applied',
 	});
 });
@@ -98,7 +98,7 @@ test('batch limit 1060 stops the run with a hint to lower Batch Size', async () 
 		});
 		expect(run.failed).toHaveLength(25);
 		expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: 1060, outcome: 'not_applied' });
-		expect(String(errorOf(run.failed[0]).message)).toMatch(/lower the Batch Size/);
+		expect(String(errorOf(run.failed[0]).message)).toMatch(/Lower the Batch Size/);
 		expect(String(errorOf(run.failed[24]).message)).toMatch(/^Not sent/);
 		expect(small.requests.filter((r) => r.bulkAction)).toHaveLength(1);
 	} finally {
@@ -135,4 +135,45 @@ describe('hostile or malformed responses never crash the node: they become unmat
 		expect(run.failed[0].json).toMatchObject({ identifierValue: value, error: { kind: 'rejected', code: 8015 } });
 		expect(sandbox.requests.filter((r) => r.bulkAction).map((r) => r.path)).toEqual(['/v2/promotion/bulk/enrolAndEarn']);
 	});
+});
+
+test('a null result, null ids and null lists in a 201 are read as absent: each customer gets its own outcome', async () => {
+	const [found, missing, limited] = [DEMO.customer(160), DEMO.customer(161), DEMO.customer(162)];
+	sandbox.injectFault({
+		type: 'status',
+		status: 201,
+		body: {
+			response: [
+				{ result: { entityId: found.id, issualId: null, earnedId: '777' }, errors: null, warnings: null },
+				{ result: null, errors: [{ status: false, code: 8015, message: 'Customer not found for the given identifiers' }], warnings: [] },
+				{ result: { entityId: limited.id, issualId: null, earnedId: null }, errors: [], warnings: [{ status: true, code: 8890, message: 'limit' }] },
+			],
+		},
+	});
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: [found, missing, limited].map(({ mobile }) => ({ mobile })), parameters: earn() });
+	expect(run.success.map((i) => [i.pairedItem, i.json.earnedId])).toEqual([[{ item: 0 }, '777']]);
+	expect(run.failed.map((i) => [i.pairedItem, errorOf(i).code, errorOf(i).outcome])).toEqual([
+		[{ item: 1 }, 8015, 'not_applied'],
+		[{ item: 2 }, 8890, 'not_applied'],
+	]);
+});
+
+test('one malformed entry makes only its own customer unknown', async () => {
+	const [first, second] = [DEMO.customer(163), DEMO.customer(164)];
+	sandbox.injectFault({
+		type: 'status',
+		status: 200,
+		body: { response: [{ result: { entityId: first.id, earnedId: '1' }, errors: [], warnings: [] }, { result: { earnedId: { id: 2 } } }] },
+	});
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: [{ mobile: first.mobile }, { mobile: second.mobile }], parameters: earn() });
+	expect(run.success.map((i) => i.json.earnedId)).toEqual(['1']);
+	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'unmatched', outcome: 'unknown' });
+	expect(run.failed[0].pairedItem).toEqual({ item: 1 });
+});
+
+test('a 303 See Other to the POST means Capillary processed it: unknown, not not_applied', async () => {
+	sandbox.injectFault({ type: 'status', status: 303, afterApplying: true });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(165, 1), parameters: earn() });
+	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: 303, outcome: 'unknown' });
+	expect(sandbox.ledger).toHaveLength(1);
 });

@@ -39,7 +39,7 @@ test('when retries run out, the batch is Failed, not applied, saying how often i
 	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(30, 2), parameters: earn({ maxRetries: 2 }) });
 	expect(bulk()).toHaveLength(3);
 	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: 429, outcome: 'not_applied' });
-	expect(String(errorOf(run.failed[0]).message)).toMatch(/\(after 2 retries\)$/);
+	expect(String(errorOf(run.failed[0]).message)).toMatch(/\(after 2 retries\)\. Lower Parallel Requests, set Max Requests Per Minute, or raise Max Retries/);
 	expect(sandbox.ledger).toEqual([]);
 });
 

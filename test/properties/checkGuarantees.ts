@@ -55,17 +55,20 @@ export function checkGuarantees(
 	};
 	for (const { json } of all) {
 		if (json.duplicateOf !== undefined) continue;
-		const error = json.error as { outcome?: string; kind?: string } | undefined;
+		const error = json.error as { outcome?: string; kind?: string; step?: string } | undefined;
 		const success = json.status === 'success';
 		const unknown = error?.outcome === 'unknown';
-		const key = (action: string) => keyOf(action, json.promotionId, json.identifierName, json.identifierValue);
+		const key = (action: string) => keyOf(action, json.promotionId, json.identifierName, json.identifierValueSent ?? json.identifierValue);
 		if (scenario.operation === 'enrol') claim(key('ENROL'), success, unknown, json.issualId);
 		if (scenario.operation === 'earn') claim(key('EARN'), success, unknown, json.earnedId);
 		if (scenario.operation === 'enrolAndEarn') {
 			claim(key('ENROL'), json.enrolled === true, json.enrolled === null, json.issualId);
 			claim(key('EARN'), success, unknown && json.enrolled === true, json.earnedId);
 		}
-		if (error?.outcome === 'not_applied' && json.enrolled === true) problems.push(`enrolled item ${String(json.identifierValue)} claims not_applied`);
+		// An enrolled customer's failure is its issue step's: only that step may claim not_applied.
+		if (error?.outcome === 'not_applied' && json.enrolled === true && error.step !== 'earn') {
+			problems.push(`enrolled item ${String(json.identifierValue)} claims not_applied for its enrolment`);
+		}
 	}
 	const factor = scenario.options.retryUnknownOutcome ? Number(scenario.options.maxRetries) + 1 : 1;
 	for (const key of new Set([...applied.keys(), ...claimed.keys()])) {

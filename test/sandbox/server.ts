@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleRequest } from './http/handleRequest';
 import { Timers } from './http/timers';
@@ -10,17 +11,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Capill
 	const state = new SandboxState(settingsFrom(options));
 	const timers = new Timers();
 	const sockets = new Set<Socket>();
-	const server = createServer((request, response) => {
+	const onRequest = (request: IncomingMessage, response: ServerResponse) => {
 		handleRequest(request, response, state, timers).catch(() => response.destroy());
-	});
-	server.on('connection', (socket) => {
+	};
+	const server: Server = options.tls ? createTlsServer(options.tls, onRequest) : createServer(onRequest);
+	server.on('connection', (socket: Socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
 	const host = options.host ?? '127.0.0.1';
 	await listen(server, options.port ?? 0, host);
 	const { port } = server.address() as AddressInfo;
-	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 	let closing: Promise<void> | undefined;
 
 	return {

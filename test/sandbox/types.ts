@@ -6,6 +6,7 @@ export interface SandboxOptions {
 	tokenTtlSeconds?: number; // OAuth token lifetime, default 300
 	batchLimit?: number; // max customers per bulk request, default 100 (request-level code 1060 above it)
 	latencyMs?: number; // response time of every request, counted from its arrival, default 0
+	tls?: { key: string; cert: string }; // serve https with this key and certificate (PEM); url is then https://
 }
 
 export interface CapillarySandbox {

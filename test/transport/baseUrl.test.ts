@@ -26,6 +26,11 @@ test.each([
 	['https://user:pass@eu.api.capillarytech.com', 'must not contain a user name or password'],
 	['eu.api.capillarytech.com', 'is not a valid URL'],
 	['', 'is not a valid URL'],
+	['https://eu.api.capillarytech.com?', 'without ?query or #fragment'],
+	['https://eu.api.capillarytech.com/#', 'without ?query or #fragment'],
+	['https://eu.api.capillarytech.com/v2', 'without /v1.1, /v2 or /v3'],
+	['https://eu.api.capillarytech.com/v2/', 'without /v1.1, /v2 or /v3'],
+	['https://proxy.example.com/capillary/V3', 'without /v1.1, /v2 or /v3'],
 ])('custom %j is refused: %s', (baseUrl, message) => {
 	let thrown: unknown;
 	try {

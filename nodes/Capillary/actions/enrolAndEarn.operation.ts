@@ -15,7 +15,7 @@ export const option: INodePropertyOptions = {
 /** ENROL a batch, then EARN for the customers whose enrolment succeeded, before the next batch. */
 const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => {
 	const enrol = await applyAction(context, sender, 'ENROL', group, customers);
-	const results: CustomerResult[] = [...enrol.results];
+	const results = enrol.results.map(enrolStep);
 	const enrolled = enrol.results.map((r) => (r.status === 'success' ? true : r.error.outcome === 'unknown' ? null : false));
 	const toEarn = customers.flatMap((_, i) => (enrolled[i] === true ? [i] : []));
 	if (toEarn.length === 0 || enrol.fatal) return { results, enrolled, fatal: enrol.fatal };
@@ -25,9 +25,14 @@ const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => 
 	return { results, enrolled, fatal: earn.fatal };
 };
 
+function enrolStep(result: CustomerResult): CustomerResult {
+	return result.status === 'success' ? result : { ...result, error: { ...result.error, step: 'enrol' } };
+}
+
 /**
- * One result for both steps. A customer enrolled whose issue failed is not "not applied": the
- * enrolment was, so the failure's outcome is at best `unknown`, and the message says what to do.
+ * One result for both steps. A customer enrolled whose issue failed keeps its enrolment (`issualId`);
+ * its error is the issue step's own (`step: 'earn'`), so that its outcome says whether the issue
+ * may have happened, and the advice never asks for a second issue that may double-issue.
  */
 function mergeSteps(enrol: CustomerResult, earn: CustomerResult): CustomerResult {
 	const merged = {
@@ -38,8 +43,8 @@ function mergeSteps(enrol: CustomerResult, earn: CustomerResult): CustomerResult
 		enrolRequestId: enrol.requestId,
 	};
 	if (merged.status === 'success') return merged;
-	const message = `Enrolled (issualId ${enrol.issualId}), but not issued: ${merged.error.message}. To finish, run Issue (Earn) for this customer; do not enrol again.`;
-	return { ...merged, error: { ...merged.error, message, outcome: 'unknown' } };
+	const message = `Enrolled (issualId ${enrol.issualId}), but the issue failed: ${merged.error.message}`;
+	return { ...merged, error: { ...merged.error, message, step: 'earn' } };
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink): Promise<OperationOutcome> {

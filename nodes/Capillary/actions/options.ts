@@ -21,7 +21,7 @@ export const optionsCollection: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to send identical customers (same identifier and source, same promotion; emails compared without case, mobiles with or without a leading +) once. Every duplicate item still gets its own output item, marked with duplicateOf. Capillary processes duplicates in one request twice.',
+				'Whether to send each customer once per promotion: items with the same identifier type and value are one customer, whatever their Source (emails compared without case, mobiles by their digits). The first item is sent, with its Source. Every duplicate item still gets its own output item, marked with duplicateOf. Capillary processes duplicates in one request twice.',
 		},
 		{
 			displayName: 'Include Input Fields',
@@ -34,7 +34,7 @@ export const optionsCollection: INodeProperties = {
 			displayName: 'Max Requests Per Minute',
 			name: 'maxRequestsPerMinute',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 100000 },
 			default: 0,
 			description:
 				'Rate limit shared by every execution of this n8n process that uses the same credential, retries and parallel requests included: requests are spaced evenly to stay under it. Capillary limits requests per brand and per API key. 0 means no limit.',
@@ -52,7 +52,7 @@ export const optionsCollection: INodeProperties = {
 			displayName: 'Max Retry Wait (Ms)',
 			name: 'maxRetryWait',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 600000 },
 			default: 30000,
 			description: 'The longest single wait before a retry; a longer Retry-After is cut to it',
 		},

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { nextStep, withNextStep } from '../helpers/failureAdvice';
+import { invalidItemResult } from '../helpers/itemResults';
 import { OutputCollector } from '../helpers/outputCollector';
 import type { Operation, ResultSink } from '../helpers/types';
 import * as earn from './earn.operation';
@@ -29,14 +31,15 @@ const operations: Record<Operation, OperationExecute> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0) as Operation;
-	const run = operations[operation];
-	if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
 	const collector = new OutputCollector(operation, items.length);
-	const { fatal } = await run.call(this, items, (result) => collector.add(result));
+	const emit: ResultSink = (result) => collector.add(result);
+	const run = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	const { fatal } = run ? await run.call(this, items, emit) : unknownOperation(operation, items, emit);
 
 	if (fatal && !this.continueOnFail() && !collector.anyMayHaveApplied) {
-		throw new NodeApiError(this.getNode(), { message: fatal.message, code: fatal.code } as JsonObject, {
-			message: fatal.message,
+		const message = withNextStep(fatal.message, nextStep({ kind: 'request_failed', code: fatal.code, outcome: 'not_applied' }));
+		throw new NodeApiError(this.getNode(), { message, code: fatal.code } as JsonObject, {
+			message,
 			description: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
 		});
 	}
@@ -48,6 +51,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		});
 	}
 	return collector.outputs(isAgentTool(this));
+}
+
+/**
+ * An operation this version does not know (a workflow saved by a newer one): nothing is sent, and
+ * every item is Failed, so that no input passes for a result in a Continue mode.
+ */
+function unknownOperation(operation: string, items: INodeExecutionData[], emit: ResultSink): OperationOutcome {
+	const message = `Operation "${operation}" is not one this version of the node knows (${Object.keys(operations).join(', ')}): update the n8n-nodes-capillary package, or choose another operation`;
+	items.forEach((_, itemIndex) => emit(invalidItemResult({ valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: ${message}` }, undefined)));
+	return { fatal: { code: null, message } };
 }
 
 /** n8n runs a node used as an agent tool under a derived type whose name ends in "Tool". */

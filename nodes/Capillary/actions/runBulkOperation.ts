@@ -57,7 +57,7 @@ export async function runBulkOperation(
 		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, shouldStop }, job);
 	};
 
-	const inputOf = (itemIndex: number) => (options.includeInputFields ? items[itemIndex].json : undefined);
+	const inputOf = (itemIndex: number) => (options.includeInputFields ? items[itemIndex] : undefined);
 	/** Kept only for what a later duplicate may need: the result of the customer it repeats. */
 	const sentByItem: Array<SentCustomer | undefined> = [];
 	const duplicates: CustomerRequest[] = [];

@@ -35,7 +35,8 @@ export class BatchPlanner {
 			this.groups.set(key, entry);
 		}
 		if (this.deduplicate) {
-			const same = `${comparableValue(customer)}\u0000${customer.source}`;
+			// Who the customer is: the identifier alone. Source only says where the row came from.
+			const same = comparableValue(customer);
 			const first = entry.firstByCustomer.get(same);
 			if (first !== undefined) {
 				this.duplicateOf.set(customer.itemIndex, first);
@@ -70,11 +71,9 @@ export function customerKey(customer: CustomerRequest): string {
 	return `${groupKey(customer)}\u0000${comparableValue(customer)}`;
 }
 
-/** Values that name the same customer compare equal: emails ignore case, mobiles a leading +. */
+/** Values that name the same customer compare equal: emails ignore case; mobiles are sent as digits already. */
 function comparableValue({ identifierName, identifierValue }: CustomerRequest): string {
-	if (identifierName === 'email') return identifierValue.toLowerCase();
-	if (identifierName === 'mobile') return identifierValue.replace(/^\+/, '');
-	return identifierValue;
+	return identifierName === 'email' ? identifierValue.toLowerCase() : identifierValue;
 }
 
 function groupKey({ programId, promotion, identifierName }: CustomerRequest): string {

@@ -1,3 +1,4 @@
+import { CERTIFICATE_CODES } from './failureAdvice';
 import type { BatchResponse, CustomerError, FatalFailure } from './types';
 
 /** The server certainly did not act, and trying again later may pass. */
@@ -5,7 +6,9 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 461, 503, 5
 /** Every later request would fail the same way: stop sending. */
 const FATAL_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 415]);
 const BATCH_LIMIT_CODE = 1060;
-/** Network failures that happen before the request reaches the server. */
+/** "See Other": the server processed the POST and points at its result. */
+const SEE_OTHER = 303;
+/** Network failures that happen before the request reaches the server: retried, then they stop the run. */
 const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export interface RequestFailure {
@@ -14,62 +17,57 @@ export interface RequestFailure {
 	transient: boolean;
 }
 
-/** A whole request failed without a per-customer `response[]`: what that means for each of its customers. */
+/**
+ * A whole request failed without a per-customer `response[]`: what that means for each of its
+ * customers. Messages say what happened; `nextStep` (failureAdvice) adds what to do.
+ */
 export function classifyFailure(response: BatchResponse): RequestFailure {
 	if (response.type === 'notSent') {
 		return failure({ code: null, message: response.message, outcome: 'not_applied' }, true);
 	}
-	if (response.type === 'network') {
-		const notSent = NOT_SENT_CODES.has(response.code);
-		return notSent
-			? failure({ code: response.code, message: `Could not reach Capillary: ${response.message}`, outcome: 'not_applied' }, true)
-			: failure({
-					code: response.code,
-					message: `No answer from Capillary after the request was sent (${response.message}): it may have been applied`,
-					outcome: 'unknown',
-				});
-	}
+	if (response.type === 'network') return networkFailure(response);
 	const { statusCode } = response;
 	const apiError = firstApiError(response.body);
 	const detail = apiError?.message ? `: ${apiError.message}` : '';
 	const code = apiError?.code ?? statusCode;
 	if (apiError?.code === BATCH_LIMIT_CODE) {
-		const message = `Capillary refused the batch size (code 1060${detail}): lower the Batch Size option`;
-		return failure({ code, message, outcome: 'not_applied' }, true);
+		return failure({ code, message: `Capillary refused the batch size (code 1060${detail})`, outcome: 'not_applied' }, true);
 	}
 	if (statusCode >= 200 && statusCode < 300) {
 		const message = `Capillary answered HTTP ${statusCode} without a per-customer response: results cannot be paired, so any of them may have been applied`;
 		return failure({ code, message, outcome: 'unknown' }, false, 'unmatched');
 	}
+	if (statusCode === SEE_OTHER) {
+		const message = `Capillary answered HTTP 303 (See Other), which means it processed the request: any of these customers may have been applied`;
+		return failure({ code, message, outcome: 'unknown' });
+	}
 	if (statusCode >= 300 && statusCode < 400) {
-		const message = `Capillary answered with a redirect (HTTP ${statusCode}), which is not followed so that credentials stay on the configured host: set the credential's Base URL to the final host`;
-		return failure({ code, message, outcome: 'not_applied' }, true);
+		return failure({ code, message: `Capillary answered with a redirect (HTTP ${statusCode}), which is not followed`, outcome: 'not_applied' }, true);
 	}
 	if (statusCode >= 500 && !TRANSIENT_STATUSES.has(statusCode)) {
 		const message = `Capillary failed with HTTP ${statusCode}${detail} and no per-customer response: it may have been applied`;
 		return failure({ code, message, outcome: 'unknown' });
 	}
-	const message = `Capillary refused the request with HTTP ${statusCode}${detail}${hint(statusCode)}`;
 	return {
-		...failure({ code, message, outcome: 'not_applied' }, FATAL_STATUSES.has(statusCode)),
+		...failure({ code, message: `Capillary refused the request with HTTP ${statusCode}${detail}`, outcome: 'not_applied' }, FATAL_STATUSES.has(statusCode)),
 		transient: TRANSIENT_STATUSES.has(statusCode),
 	};
 }
 
-function failure(
-	error: Omit<CustomerError, 'kind'>,
-	fatal = false,
-	kind: CustomerError['kind'] = 'request_failed',
-): RequestFailure {
-	const full: CustomerError = { kind, ...error };
-	return { error: full, fatal: fatal ? { message: full.message, code: full.code } : undefined, transient: false };
+function networkFailure({ code, message }: Extract<BatchResponse, { type: 'network' }>): RequestFailure {
+	if (CERTIFICATE_CODES.has(code)) {
+		// Certificates are checked in the TLS handshake, before the request is written: nothing left.
+		return failure({ code, message: `The server's TLS certificate was refused (${message}): nothing was sent`, outcome: 'not_applied' }, true);
+	}
+	if (NOT_SENT_CODES.has(code)) {
+		return { ...failure({ code, message: `Could not reach Capillary: ${message}`, outcome: 'not_applied' }, true), transient: true };
+	}
+	return failure({ code, message: `No answer from Capillary after the request was sent (${message}): it may have been applied`, outcome: 'unknown' });
 }
 
-function hint(statusCode: number): string {
-	if (statusCode === 401) return ' (check the credential and its cluster)';
-	if (statusCode === 403) return ' (the API client or till lacks write access to customers, or a field is missing)';
-	if (statusCode === 404) return ' (check the cluster or base URL)';
-	return '';
+function failure(error: Omit<CustomerError, 'kind'>, fatal = false, kind: CustomerError['kind'] = 'request_failed'): RequestFailure {
+	const full: CustomerError = { kind, ...error };
+	return { error: full, fatal: fatal ? { message: full.message, code: full.code } : undefined, transient: false };
 }
 
 /** The first `{code, message}` of a request-level `errors[]`, if the body has one. */

@@ -1,22 +1,27 @@
 import { firstApiError } from './classifyFailure';
+import { CERTIFICATE_CODES, requestAdvice, withNextStep } from './failureAdvice';
 import type { BatchResponse } from './types';
 
-/** Why a read (a picker, a credential test) failed, in words that point at the fix; undefined when it did not. */
+const TRY_LATER = 'Try again later.';
+
+/** Why a read (a picker, a credential test) failed, and what to fix; undefined when it did not fail. */
 export function describeListFailure(response: BatchResponse): string | undefined {
 	if (response.type === 'notSent') return response.message;
 	if (response.type === 'network') {
-		return `Could not reach Capillary (${response.code}, ${response.message}): check the Cluster or Base URL in the credential`;
+		const { code, message } = response;
+		const what = CERTIFICATE_CODES.has(code) ? `The server's TLS certificate was refused (${code})` : `Could not reach Capillary (${code}, ${message})`;
+		return withNextStep(what, requestAdvice(code) ?? TRY_LATER);
 	}
 	const { statusCode, body } = response;
 	if (statusCode >= 200 && statusCode < 300) {
-		return body && typeof body === 'object' ? undefined : `Capillary answered HTTP ${statusCode} with a body that is not JSON: check the Cluster or Base URL`;
+		if (body && typeof body === 'object') return undefined;
+		return withNextStep(`Capillary answered HTTP ${statusCode} with a body that is not JSON`, requestAdvice(404)!);
 	}
 	const detail = firstApiError(body)?.message;
 	const said = detail ? `: ${detail}` : '';
-	if (statusCode === 401) return `Capillary refused the credential (HTTP 401${said}): check the secret or password, and the Cluster`;
-	if (statusCode === 403) return `The credential is valid but may not read this (HTTP 403${said}): ask your Capillary admin for access`;
-	if (statusCode === 404 || (statusCode >= 300 && statusCode < 400)) {
-		return `This host does not answer like Capillary's API (HTTP ${statusCode}): check the Cluster or Base URL in the credential`;
-	}
-	return `Capillary answered HTTP ${statusCode}${said}`;
+	const advice = requestAdvice(statusCode) ?? TRY_LATER;
+	if (statusCode === 401) return withNextStep(`Capillary refused the credential (HTTP 401${said})`, advice);
+	if (statusCode === 403) return withNextStep(`The credential is valid but may not read this (HTTP 403${said})`, advice);
+	if (statusCode === 404) return withNextStep(`This host does not answer like Capillary's API (HTTP 404)`, advice);
+	return withNextStep(`Capillary answered HTTP ${statusCode}${said}`, advice);
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { InvalidItem } from './mapCustomer';
 import type { CustomerRequest, CustomerResult, FatalFailure, ItemResult } from './types';
@@ -10,14 +10,14 @@ export interface SentCustomer {
 }
 
 /** The result of a customer that was sent (or repeats, as `duplicateOf`, one that was). */
-export function sentItemResult(customer: CustomerRequest, sent: SentCustomer, input: IDataObject | undefined, duplicateOf?: number): ItemResult {
-	const { itemIndex, identifierName, identifierValue, source, programId, promotion } = customer;
-	const fields = { identifierName, identifierValue, source, programId, ...promotion };
+export function sentItemResult(customer: CustomerRequest, sent: SentCustomer, input: INodeExecutionData | undefined, duplicateOf?: number): ItemResult {
+	const { itemIndex, identifierName, identifierValue, givenValue, source, programId, promotion } = customer;
+	const fields = { identifierName, identifierValue: givenValue ?? identifierValue, identifierValueSent: identifierValue, source, programId, ...promotion };
 	return { itemIndex, fields, input, result: sent.result, enrolled: sent.enrolled, duplicateOf };
 }
 
 /** The result of an item that is not sent, because its input is invalid. */
-export function invalidItemResult(item: InvalidItem, input: IDataObject | undefined): ItemResult {
+export function invalidItemResult(item: InvalidItem, input: INodeExecutionData | undefined): ItemResult {
 	const error = { kind: 'invalid_input' as const, code: null, message: item.message, outcome: 'not_applied' as const };
 	return { itemIndex: item.itemIndex, fields: item.fields, input, result: { status: 'failed', error }, enrolled: false };
 }

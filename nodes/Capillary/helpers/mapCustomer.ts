@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SOURCES } from './sources';
 import type { CustomerRequest, IdentifierName, PromotionRef } from './types';
-import { IDENTIFIER_NAMES, identifierProblem } from './validateIdentifier';
+import { IDENTIFIER_NAMES, readIdentifier } from './validateIdentifier';
 
 /** The parameter values of one item, as n8n evaluated them. */
 export interface RawCustomer {
@@ -60,21 +60,32 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 		return invalid(label, `could not be evaluated: ${(raw[key] as ParameterError).message}`);
 	}
 	const programId = positiveInteger(raw.programId);
-	if (programId === undefined) return invalid('Program ID', `"${toText(raw.programId)}" is not a positive whole number`);
+	if (programId === undefined) {
+		const given = toText(raw.programId);
+		return invalid('Program ID', given === '' ? 'is empty: no program chosen' : `"${given}" is not a positive whole number`);
+	}
 	const promotion = promotionRef(raw.promotionMode, raw.promotionValue);
 	if (typeof promotion === 'string') return invalid(promotion, describe(raw.promotionValue));
 	if (!IDENTIFIER_NAMES.includes(raw.identifierName as IdentifierName)) {
 		return invalid('Identifier Type', `"${toText(raw.identifierName)}" is not one of mobile, email, id`);
 	}
 	const identifierName = raw.identifierName as IdentifierName;
-	const problem = identifierProblem(identifierName, identifierValue);
-	if (problem) return invalid(`Identifier Value (${identifierName})`, problem);
+	const identifier = readIdentifier(identifierName, identifierValue);
+	if ('problem' in identifier) return invalid(`Identifier Value (${identifierName})`, identifier.problem);
 	if (!SOURCES.includes(raw.source as string)) {
 		return invalid('Source', `"${toText(raw.source)}" is not one of ${SOURCES.join(', ')}`);
 	}
 	return {
 		valid: true,
-		customer: { itemIndex: raw.itemIndex, programId, promotion, identifierName, identifierValue, source: raw.source as string },
+		customer: {
+			itemIndex: raw.itemIndex,
+			programId,
+			promotion,
+			identifierName,
+			identifierValue: identifier.value,
+			...(identifier.value === identifierValue ? {} : { givenValue: identifierValue }),
+			source: raw.source as string,
+		},
 	};
 }
 
@@ -109,7 +120,7 @@ function positiveInteger(value: unknown): number | undefined {
 
 function describe(value: unknown): string {
 	const text = toText(value);
-	return text === '' ? 'is empty' : `"${text}" is not valid`;
+	return text === '' ? 'is empty: no promotion chosen' : `"${text}" is not valid`;
 }
 
 function toText(value: unknown): string {

@@ -1,9 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { nextStep, withNextStep } from './failureAdvice';
 import type { ItemResult, Operation } from './types';
 
 const RESULT_FIELDS: ReadonlySet<string> = new Set([
-	'status', 'operation', 'identifierName', 'identifierValue', 'source', 'programId', 'promotionId', 'promoIdentifier',
+	'status', 'operation', 'identifierName', 'identifierValue', 'identifierValueSent', 'source', 'programId', 'promotionId', 'promoIdentifier',
 	'entityId', 'issualId', 'earnedId', 'warnings', 'enrolled', 'error', 'duplicateOf', 'requestId', 'enrolRequestId',
 ]);
 
@@ -16,7 +17,7 @@ export function outputItem(operation: Operation, { itemIndex, fields, result, en
 	const json: IDataObject = {};
 	// Input fields that share a result field's name (say, from feeding the Failed output back in)
 	// are left out, so that a stale earnedId or error can never pass for this run's.
-	for (const key in input) if (!RESULT_FIELDS.has(key)) json[key] = input[key];
+	for (const key in input?.json) if (!RESULT_FIELDS.has(key)) json[key] = input.json[key];
 	Object.assign(json, { status: result.status, operation }, fields);
 	const set = (key: string, value: unknown) => {
 		if (value !== undefined) json[key] = value as IDataObject[string];
@@ -27,9 +28,11 @@ export function outputItem(operation: Operation, { itemIndex, fields, result, en
 	set('warnings', result.warnings ?? (result.status === 'success' ? [] : undefined));
 	// true: enrolled; false: certainly not; null: unknown.
 	if (operation === 'enrolAndEarn') set('enrolled', enrolled);
-	if (result.status === 'failed') json.error = { ...result.error } as IDataObject;
+	if (result.status === 'failed') {
+		json.error = { ...result.error, message: withNextStep(result.error.message, nextStep(result.error)) } as IDataObject;
+	}
 	set('duplicateOf', duplicateOf);
 	set('requestId', result.requestId);
 	set('enrolRequestId', result.enrolRequestId);
-	return { json, pairedItem: { item: itemIndex } };
+	return input?.binary ? { json, binary: input.binary, pairedItem: { item: itemIndex } } : { json, pairedItem: { item: itemIndex } };
 }

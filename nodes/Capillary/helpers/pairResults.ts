@@ -1,4 +1,5 @@
 import { classifyFailure } from './classifyFailure';
+import { readEntry, type ResponseEntry } from './readEntry';
 import { responseExcerpt } from './responseExcerpt';
 import type { BatchResponse, BulkAction, CustomerError, CustomerRequest, CustomerResult, FatalFailure } from './types';
 
@@ -11,16 +12,12 @@ export interface PairedBatch {
 	fatal?: FatalFailure;
 }
 
-interface ResponseEntry {
-	result?: { entityId?: unknown; issualId?: unknown; earnedId?: unknown };
-	errors?: unknown;
-	warnings?: unknown;
-}
-
 /**
  * Pairs a bulk response with the customers sent, by position: the API returns one entry per
- * customer in request order, and failed entries carry no identifier. When the array's length or an
- * `entityId` does not match, no entry can be trusted and every customer is `unmatched`/`unknown`.
+ * customer in request order, and failed entries carry no identifier. When pairing itself is in
+ * doubt (the array's length, or an `entityId` that names another customer), no entry can be
+ * trusted and every customer is `unmatched`/`unknown`. An entry that cannot be read makes only its
+ * own customer `unknown`. `null` counts as absent everywhere, as in Capillary's own answers.
  */
 export function pairResults(action: BulkAction, customers: readonly CustomerRequest[], response: BatchResponse): PairedBatch {
 	const requestId = response.type === 'http' ? response.requestId : undefined;
@@ -31,49 +28,42 @@ export function pairResults(action: BulkAction, customers: readonly CustomerRequ
 		const withBody = error.kind === 'unmatched' ? { ...error, response: responseExcerpt(body) } : error;
 		return { results: customers.map(() => ({ status: 'failed', error: withBody, requestId })), fatal };
 	}
-	const mismatch = findMismatch(customers, entries);
+	const read = entries.map(readEntry);
+	const mismatch = findMismatch(customers, read);
 	if (mismatch) {
 		const error: CustomerError = { kind: 'unmatched', code: null, message: mismatch, outcome: 'unknown', response: responseExcerpt(body) };
 		return { results: customers.map(() => ({ status: 'failed', error, requestId })) };
 	}
-	return { results: entries.map((entry) => entryResult(action, entry as ResponseEntry, requestId)) };
+	return {
+		results: read.map((entry, i) =>
+			'malformed' in entry ? malformedResult(i, entry.malformed, entries[i], requestId) : entryResult(action, entry, requestId),
+		),
+	};
 }
 
-function findMismatch(customers: readonly CustomerRequest[], entries: unknown[]): string | undefined {
+function findMismatch(customers: readonly CustomerRequest[], entries: ReturnType<typeof readEntry>[]): string | undefined {
 	if (entries.length !== customers.length) {
 		return `Capillary answered ${entries.length} results for ${customers.length} customers sent: results cannot be paired, so any of them may have been applied`;
 	}
 	for (let i = 0; i < entries.length; i++) {
-		const entry = entries[i] as ResponseEntry | null;
-		if (!entry || typeof entry !== 'object' || (entry.result === undefined && !Array.isArray(entry.errors))) {
-			return `Result ${i} of the response is neither a result nor an error: results cannot be trusted`;
-		}
-		const malformed = malformedField(entry);
-		if (malformed) return `Result ${i} has a malformed ${malformed}: results cannot be trusted`;
+		const entry = entries[i];
 		const customer = customers[i];
-		const entityId = entry.result?.entityId;
+		const entityId = 'malformed' in entry ? undefined : entry.result?.entityId;
 		if (customer.identifierName === 'id' && entityId !== undefined && String(entityId) !== customer.identifierValue) {
-			return `Result ${i} is for customer ${String(entityId)}, but customer ${customer.identifierValue} was sent there: results cannot be paired`;
+			return `Result ${i} is for customer ${String(entityId)}, but customer ${customer.identifierValue} was sent there: results cannot be paired, so any of them may have been applied`;
 		}
 	}
 	return undefined;
 }
 
-const isId = (value: unknown) => value === undefined || typeof value === 'string' || typeof value === 'number';
-const isList = (value: unknown) => value === undefined || value === null || Array.isArray(value);
-
-/** The first field whose type contradicts the reference page, if any. */
-function malformedField({ result, errors, warnings }: ResponseEntry): string | undefined {
-	if (result !== undefined && (result === null || typeof result !== 'object' || Array.isArray(result))) return 'result';
-	if (!isList(errors)) return 'errors';
-	if (!isList(warnings)) return 'warnings';
-	for (const field of ['entityId', 'issualId', 'earnedId'] as const) if (!isId(result?.[field])) return field;
-	return undefined;
+function malformedResult(index: number, what: string, raw: unknown, requestId: string | undefined): CustomerResult {
+	const message = `Result ${index} of Capillary's answer has ${what}: it cannot be told whether this customer was enrolled or issued`;
+	return { status: 'failed', error: { kind: 'unmatched', code: null, message, outcome: 'unknown', response: responseExcerpt(raw) }, requestId };
 }
 
 function entryResult(action: BulkAction, entry: ResponseEntry, requestId: string | undefined): CustomerResult {
-	const warnings = Array.isArray(entry.warnings) ? entry.warnings : [];
-	const ids = appliedIds(entry.result);
+	const { result, errors, warnings } = entry;
+	const ids = { entityId: result?.entityId, issualId: result?.issualId, earnedId: result?.earnedId };
 	const appliedId = action === 'ENROL' ? ids.issualId : ids.earnedId;
 	const failed = (error: Omit<CustomerError, 'outcome'>): CustomerResult => ({
 		status: 'failed',
@@ -83,9 +73,8 @@ function entryResult(action: BulkAction, entry: ResponseEntry, requestId: string
 		warnings,
 		requestId,
 	});
-	const errors = Array.isArray(entry.errors) ? entry.errors : [];
-	if (errors.length > 0) return failed({ kind: 'rejected', ...describe(errors[0]) });
-	const notIssued = warnings.map(describe).find((warning) => warning.code === NOT_ISSUED_WARNING);
+	if (errors.length > 0) return failed({ kind: 'rejected', ...errors[0] });
+	const notIssued = entry.warningNotices.find((warning) => warning.code === NOT_ISSUED_WARNING);
 	if (notIssued) return failed({ kind: 'rejected', ...notIssued });
 	if (appliedId === undefined && action === 'EARN') {
 		return failed({ kind: 'rejected', code: NOT_ISSUED_WARNING, message: 'Promotion not issued: the result carries no earnedId' });
@@ -96,22 +85,4 @@ function entryResult(action: BulkAction, entry: ResponseEntry, requestId: string
 		return { status: 'failed', error, ...ids, warnings, requestId };
 	}
 	return { status: 'success', ...ids, warnings, requestId };
-}
-
-function appliedIds(result: ResponseEntry['result']) {
-	const id = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
-	const entityId = typeof result?.entityId === 'number' || typeof result?.entityId === 'string' ? Number(result.entityId) : NaN;
-	return {
-		entityId: Number.isFinite(entityId) ? entityId : undefined,
-		issualId: id(result?.issualId),
-		earnedId: id(result?.earnedId),
-	};
-}
-
-function describe(value: unknown): { code: number | string | null; message: string } {
-	const { code, message } = (value ?? {}) as { code?: unknown; message?: unknown };
-	return {
-		code: typeof code === 'number' || typeof code === 'string' ? code : null,
-		message: typeof message === 'string' ? message.slice(0, 500) : 'Capillary rejected this customer without a message',
-	};
 }

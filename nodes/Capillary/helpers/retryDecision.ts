@@ -14,6 +14,5 @@ export function retryDecision(response: BatchResponse): RetryDecision {
 	if (response.type === 'notSent') return 'done';
 	const failure = classifyFailure(response);
 	if (failure.transient) return 'retry';
-	if (response.type === 'network' && failure.error.outcome === 'not_applied') return 'retry';
 	return failure.error.outcome === 'unknown' ? 'retryUnknown' : 'done';
 }

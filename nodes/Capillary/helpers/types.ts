@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 export type Operation = 'enrol' | 'earn' | 'enrolAndEarn';
 export type BulkAction = 'ENROL' | 'EARN';
@@ -25,7 +25,10 @@ export interface CustomerRequest {
 	programId: number;
 	promotion: PromotionRef;
 	identifierName: IdentifierName;
+	/** The value sent: a mobile's digits only. */
 	identifierValue: string;
+	/** The value as the item gave it (trimmed), when it differs from the one sent. */
+	givenValue?: string;
 	source: string;
 }
 
@@ -40,6 +43,8 @@ export interface CustomerError {
 	outcome: Outcome;
 	/** The raw response body, for `unmatched` failures. */
 	response?: unknown;
+	/** Enrol and Issue: the step that failed (the customer is enrolled when it is `earn`). */
+	step?: 'enrol' | 'earn';
 }
 
 export interface AppliedIds {
@@ -75,8 +80,8 @@ export interface ItemResult {
 	result: CustomerResult;
 	enrolled?: boolean | null;
 	duplicateOf?: number;
-	/** The input item's fields, when the output item is to include them. */
-	input?: IDataObject;
+	/** The input item, when the output item is to include its fields and binary data. */
+	input?: INodeExecutionData;
 }
 
 /** Takes each input item's result once, as soon as it is final (not necessarily in input order). */

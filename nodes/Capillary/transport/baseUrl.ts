@@ -42,6 +42,9 @@ export const clusterProperties: INodeProperties[] = [
 	},
 ];
 
+/** A path that ends in an API version: the node adds the version itself, so requests would go to /v2/v2/…. */
+const API_VERSION_PATH = /\/v(1\.1|\d+)\/?$/i;
+
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
@@ -66,11 +69,15 @@ export function checkCustomBaseUrl(raw: string): string {
 		throw new ApplicationError(
 			'The custom Base URL is not a valid URL: enter the API host root, such as https://eu.api.capillarytech.com', notSentTags);
 	}
-	if (url.search || url.hash) {
+	if (url.search || url.hash || /[?#]/.test(trimmed)) {
 		throw new ApplicationError('The custom Base URL must be a host root without ?query or #fragment', notSentTags);
 	}
 	if (url.username || url.password) {
 		throw new ApplicationError('The custom Base URL must not contain a user name or password', notSentTags);
+	}
+	if (API_VERSION_PATH.test(url.pathname)) {
+		throw new ApplicationError(
+			'The custom Base URL must be the API host root, without /v1.1, /v2 or /v3 (the node adds the version to each path)', notSentTags);
 	}
 	const secure = url.protocol === 'https:';
 	const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname);
