@@ -9,7 +9,7 @@ import type {
 import { clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
 import { generateAccessToken } from '../nodes/Capillary/transport/accessToken';
 import { sendWithHttpRequest } from '../nodes/Capillary/transport/sendJson';
-import { expiredTokenError, tokenHasExpired } from '../nodes/Capillary/transport/tokenExpiry';
+import { expiredTokenError, tokenIsUsable } from '../nodes/Capillary/transport/tokenExpiry';
 
 /** API client key and secret, exchanged for a JWT sent as `X-CAP-API-OAUTH-TOKEN`. */
 export class CapillaryOAuthApi implements ICredentialType {
@@ -46,11 +46,24 @@ export class CapillaryOAuthApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		// The local time (ms since the epoch) from which the access token is no longer sent: the time
+		// it was requested plus its lifetime, less a margin. Its JWT `exp` is on Capillary's clock,
+		// which may differ from this host's by minutes, so it is not compared to the local clock.
+		{
+			displayName: 'Session Expires At',
+			name: 'sessionExpiresAt',
+			type: 'hidden',
+			default: 0,
+		},
 	];
 
-	/** n8n calls this when `accessToken` is empty, after a request answered 401, and on the credential test. */
+	/**
+	 * n8n calls this when `accessToken` is empty, after a request answered 401, and on the credential
+	 * test; it saves every field returned (both, together) into the credential.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await generateAccessToken(sendWithHttpRequest(this), credentials) };
+		const { accessToken, sessionExpiresAt } = await generateAccessToken(sendWithHttpRequest(this), credentials);
+		return { accessToken, sessionExpiresAt };
 	}
 
 	async authenticate(
@@ -58,9 +71,8 @@ export class CapillaryOAuthApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		resolveBaseUrl(credentials);
-		const token = String(credentials.accessToken ?? '');
-		if (tokenHasExpired(token)) throw expiredTokenError();
-		requestOptions.headers = { ...requestOptions.headers, 'X-CAP-API-OAUTH-TOKEN': token };
+		if (!tokenIsUsable(credentials)) throw expiredTokenError();
+		requestOptions.headers = { ...requestOptions.headers, 'X-CAP-API-OAUTH-TOKEN': String(credentials.accessToken) };
 		return requestOptions;
 	}
 

@@ -1,7 +1,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
-import { startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
 import { sandboxCredentials } from '../engine/capillaryWorkflow';
 import { testCredential } from '../engine/testCredential';
 
@@ -54,10 +54,27 @@ describe.each([
 		expect(result.message).toMatch(/^Could not reach Capillary.*ECONNREFUSED.*check the (credential's )?Cluster or Base URL/i);
 	});
 
+	test('a refusal whose body echoes the request headers: the message keeps none of the credential', async () => {
+		sandbox.injectFault({ type: 'echoRequest', status: 401, format: 'json', path: '/v2/organization/programs' });
+		const result = await check({});
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Capillary refused the credential \(HTTP 401: Request refused\. .*\[redacted\]/);
+		const md5 = DEMO.basic.passwordMd5;
+		for (const secret of [DEMO.oauth.clientSecret, md5, DEMO.basic.header.replace('Basic ', ''), 'eyJ' /* any JWT */]) expect(result.message).not.toContain(secret);
+	});
+
 	test('a non-https custom host: refused before any request', async () => {
 		const before = sandbox.requests.length;
 		const result = await check({ baseUrl: 'http://capillary.example.com' });
 		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('must use https://') });
 		expect(sandbox.requests.length).toBe(before);
 	});
+});
+
+test('a token endpoint whose answer echoes the client secret: the OAuth test message keeps none of it', async () => {
+	sandbox.injectFault({ type: 'echoRequest', status: 400, format: 'json', path: '/v3/oauth/token/generate' });
+	const result = await testCredential(sandboxCredentials(sandbox), 'capillaryOAuthApi');
+	expect(result.status).toBe('Error');
+	expect(result.message).not.toContain(DEMO.oauth.clientSecret);
+	expect(result.message).not.toContain(encodeURIComponent(DEMO.oauth.clientSecret));
 });

@@ -2,7 +2,7 @@ import { DEMO } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { testCredential } from '../engine/testCredential';
-import { messageThenAdvice, mobileItems } from '../engine/items';
+import { errorOf, messageThenAdvice, mobileItems } from '../engine/items';
 
 const sandbox = useSandbox();
 
@@ -125,4 +125,101 @@ test('a token past its JWT exp is replaced before sending, without waiting for a
 	expect(run.success).toHaveLength(1);
 	expect(tokenRequests()).toHaveLength(2);
 	expect(bulkRequests().map((r) => r.status)).toEqual([200, 200]);
+});
+
+describe('clock skew between the n8n host and Capillary', () => {
+	test('with the n8n clock 10 minutes ahead, a fresh 5-minute token is used as is: one token fetch, every batch sent', async () => {
+		sandbox.setClockOffset(-600); // the token's exp is already past by the n8n host's clock
+		const credentials = sandboxCredentials(sandbox);
+		const first = await runCapillary(credentials, { items: mobileItems(110, 3), parameters });
+		const second = await runCapillary(credentials, { items: mobileItems(113, 1), parameters });
+		expect(first.error).toBeUndefined();
+		expect(first.success).toHaveLength(3);
+		expect(second.success).toHaveLength(1);
+		expect(tokenRequests()).toHaveLength(1);
+		expect(bulkRequests().map((r) => r.status)).toEqual([200, 200, 200, 200]);
+	});
+
+	test('with the n8n clock an hour behind, a token is still replaced before sending once its lifetime has passed', async () => {
+		sandbox.setTokenTtl(2);
+		sandbox.setClockOffset(3600); // the token's exp looks an hour away by the n8n host's clock
+		const credentials = sandboxCredentials(sandbox);
+		await runCapillary(credentials, { items: mobileItems(120, 1), parameters });
+		await new Promise((resolve) => setTimeout(resolve, 1900));
+		const run = await runCapillary(credentials, { items: mobileItems(121, 1), parameters });
+		expect(run.success).toHaveLength(1);
+		expect(tokenRequests()).toHaveLength(2);
+		expect(bulkRequests().map((r) => r.status)).toEqual([200, 200]);
+	});
+
+	test('a stored token without a local expiry (saved before it was kept) is replaced once, then reused', async () => {
+		sandbox.setClockOffset(-600);
+		const credentials = sandboxCredentials(sandbox);
+		await runCapillary(credentials, { items: mobileItems(130, 1), parameters });
+		const { sessionExpiresAt, ...older } = credentials.store.get('capillaryOAuthApi')!;
+		expect(sessionExpiresAt).toEqual(expect.any(Number));
+		credentials.store.set('capillaryOAuthApi', older);
+		const again = await runCapillary(credentials, { items: mobileItems(131, 2), parameters });
+		const third = await runCapillary(credentials, { items: mobileItems(133, 1), parameters });
+		expect(again.success).toHaveLength(2);
+		expect(third.success).toHaveLength(1);
+		expect(tokenRequests()).toHaveLength(2);
+		expect(bulkRequests().map((r) => r.status)).toEqual([200, 200, 200, 200]);
+	});
+
+	test('a token that lives 0 s by the server: at most two token fetches, then the run stops on the 401', async () => {
+		sandbox.setTokenTtl(0);
+		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(140, 2), parameters, onError: 'continueRegularOutput' });
+		expect(tokenRequests().length).toBeLessThanOrEqual(2);
+		expect(bulkRequests().length).toBeLessThanOrEqual(2);
+		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
+		expect(sandbox.ledger).toEqual([]);
+	});
+});
+
+describe('a failing token endpoint', () => {
+	const retrying = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1, maxRetries: 2, maxRetryWait: 20 } });
+
+	test.each([
+		['HTTP 429', { type: 'status', status: 429 }],
+		['HTTP 500', { type: 'status', status: 500 }],
+		['HTTP 503', { type: 'status', status: 503, retryAfter: '0' }],
+		['a connection reset', { type: 'reset', afterApplying: false }],
+	] as const)('%s twice is retried under Max Retries, then the run goes on', async (_, fault) => {
+		sandbox.injectFault({ ...fault, path: TOKEN_PATH, times: 2 });
+		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(150, 2), parameters: retrying });
+		expect(run.error).toBeUndefined();
+		expect(run.success).toHaveLength(2);
+		expect(tokenRequests()).toHaveLength(3);
+		expect(bulkRequests().map((r) => r.status)).toEqual([200, 200]);
+	});
+
+	test('when its retries run out, nothing is sent and the message says what failed and what to do', async () => {
+		sandbox.injectFault({ type: 'status', status: 503, path: TOKEN_PATH, times: 10 });
+		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(160, 2), parameters: retrying, onError: 'continueRegularOutput' });
+		expect(tokenRequests()).toHaveLength(3);
+		expect(bulkRequests()).toEqual([]);
+		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
+		expect(errorOf(run.failed[0]).message).toEqual(
+			messageThenAdvice("Capillary's token endpoint answered HTTP 503: no access token, so nothing was sent; try again later (after 2 retries)"),
+		);
+	});
+
+	test('a refused client secret (401) is not retried', async () => {
+		const credentials = sandboxCredentials(sandbox, { oAuth: { clientSecret: 'wrong-secret-7781' } });
+		const run = await runCapillary(credentials, { items: mobileItems(170, 2), parameters: retrying, onError: 'continueRegularOutput' });
+		expect(tokenRequests()).toHaveLength(1);
+		expect(bulkRequests()).toEqual([]);
+		expect(errorOf(run.failed[0])).toMatchObject({ outcome: 'not_applied', message: expect.stringContaining('refused the client key and secret') });
+	});
+
+	test('parallel requests that find the token endpoint down share its answer instead of each asking again', async () => {
+		sandbox.setLatency(30);
+		sandbox.injectFault({ type: 'status', status: 503, path: TOKEN_PATH, times: 100 });
+		const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1, parallelRequests: 4, maxRetries: 0 } });
+		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(180, 8), parameters: parallel, onError: 'continueRegularOutput' });
+		expect(run.failed).toHaveLength(8);
+		expect(tokenRequests()).toHaveLength(1);
+		expect(bulkRequests()).toEqual([]);
+	});
 });

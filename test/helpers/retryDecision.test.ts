@@ -19,6 +19,7 @@ test.each([
 	[http(400), 'done'],
 	[http(401), 'done'],
 	[{ type: 'notSent' as const, message: 'x' }, 'done'],
+	[{ type: 'notSent' as const, message: 'token endpoint busy', retryable: true, retryAfter: '3' }, 'retry'],
 ])('%j → %s', (response, decision) => {
 	expect(retryDecision(response)).toBe(decision);
 });

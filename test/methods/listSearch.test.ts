@@ -87,3 +87,17 @@ test('without a page count, a full page means another may follow; paused promoti
 	expect(page.results.some((r) => r.value === '99999')).toBe(false);
 	expect(page.paginationToken).toBe('1');
 });
+
+test.each(['oAuth', 'basicAuth'])('a refusal whose body echoes the credential headers does not put them in the picker message (%s)', async (authentication) => {
+	const credentials = sandboxCredentials(sandbox);
+	sandbox.injectFault({ type: 'echoRequest', status: 403, format: 'json', path: '/v2/organization/programs' });
+	const message = await searchList(credentials, 'searchPrograms', { authentication }).then(
+		() => 'no error',
+		(error: Error) => error.message,
+	);
+	expect(message).toMatch(/^The credential is valid but may not read this \(HTTP 403: Request refused\. .*\[redacted\]/);
+	const token = String(credentials.store.get('capillaryOAuthApi')!.accessToken);
+	for (const secret of [token, DEMO.basic.header.replace('Basic ', ''), DEMO.basic.passwordMd5].filter((s) => s !== '')) {
+		expect(message).not.toContain(secret);
+	}
+});

@@ -140,6 +140,23 @@ describe('sandbox authentication', () => {
 			}
 		});
 
+		it('setClockOffset shifts the iat/exp of tokens issued next, not how long they are accepted', async () => {
+			sandbox.setTokenTtl(300);
+			sandbox.setClockOffset(-600);
+			const before = Math.floor(Date.now() / 1000);
+			const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
+			const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+			expect(claims.iat).toBeGreaterThanOrEqual(before - 601);
+			expect(claims.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) - 599);
+			expect(claims.exp - claims.iat).toBe(300);
+			expect(claims.exp * 1000).toBeLessThan(Date.now()); // past, by the client's clock
+			expect((await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(token))).status).toBe(200);
+			sandbox.reset();
+			const plain = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
+			const plainIat = (JSON.parse(Buffer.from(plain.split('.')[1], 'base64url').toString()) as { iat: number }).iat;
+			expect(Math.abs(plainIat - Date.now() / 1000)).toBeLessThan(5);
+		});
+
 		it('ends tokens on reset()', async () => {
 			const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 			sandbox.reset();

@@ -114,6 +114,24 @@ describe('injected faults', () => {
 		expect(sandbox.ledger).toHaveLength(1);
 	});
 
+	it.each(['json', 'html'] as const)('echoRequest (%s): answers the status with the request\'s credentials raw, base64 and URL-encoded, without applying', async (format) => {
+		const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
+		sandbox.injectFault({ type: 'echoRequest', status: 401, format });
+		sandbox.injectFault({ type: 'echoRequest', status: 500, format, path: '/v3/oauth/token/generate' });
+		const headers = { ...oauthHeaders(token), Authorization: DEMO.basic.header };
+		const answer = await postBulk(sandbox.url, earn(1), headers);
+		expect(answer.status).toBe(401);
+		expect(answer.headers.get('content-type')).toContain(format === 'json' ? 'application/json' : 'text/html');
+		for (const value of [token, DEMO.basic.header]) {
+			for (const form of [value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]) expect(answer.text).toContain(form);
+		}
+		if (format === 'json') expect((answer.json as unknown as { errors: Array<{ message: string }> }).errors[0].message).toContain(token);
+		expect(sandbox.ledger).toHaveLength(0);
+		const tokenAnswer = await generateToken(sandbox.url);
+		expect(tokenAnswer.status).toBe(500);
+		expect(tokenAnswer.text).toContain(DEMO.oauth.clientSecret);
+	});
+
 	it('targets another path when the fault names one', async () => {
 		sandbox.injectFault({ type: 'status', status: 500, path: '/v2/organization/programs' });
 		expect((await postBulk(sandbox.url, earn(1))).status).toBe(200);

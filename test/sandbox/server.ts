@@ -40,6 +40,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Capill
 		setTokenTtl: (seconds: number) => {
 			state.settings.tokenTtlSeconds = nonNegative(seconds, 'token TTL');
 		},
+		setClockOffset: (seconds: number) => {
+			if (!Number.isFinite(seconds)) throw new RangeError('clock offset must be a finite number');
+			state.settings.clockOffsetSeconds = seconds;
+		},
 		expireAllTokens: () => state.tokens.expireAll(),
 		reset: () => state.reset(),
 		close: () => (closing ??= close(server, sockets, timers)),

@@ -7,6 +7,7 @@ export interface SandboxOptions {
 	batchLimit?: number; // max customers per bulk request, default 100 (request-level code 1060 above it)
 	latencyMs?: number; // response time of every request, counted from its arrival, default 0
 	tls?: { key: string; cert: string }; // serve https with this key and certificate (PEM); url is then https://
+	clockOffsetSeconds?: number; // the sandbox's clock minus the client's, as issued tokens' iat/exp show it, default 0
 }
 
 export interface CapillarySandbox {
@@ -16,6 +17,7 @@ export interface CapillarySandbox {
 	injectFault(fault: Fault): void;
 	setLatency(ms: number): void;
 	setTokenTtl(seconds: number): void;
+	setClockOffset(seconds: number): void; // for tokens issued from now on; validity still counts ttl from issue
 	expireAllTokens(): void;
 	reset(): void;
 	close(): Promise<void>;
@@ -66,4 +68,7 @@ export type Fault = (
 	| { type: 'short'; drop: number } // apply, then answer without the last `drop` entries of response[]
 	| { type: 'expireToken' } // expire all tokens before handling this request (an OAuth call gets 401)
 	| { type: 'latency'; ms: number } // delay this one answer (after applying), on top of the set latency
+	// Answer this status without applying, with a debug body (JSON, or an HTML page) that echoes the
+	// request's Authorization and X-CAP-API-OAUTH-TOKEN headers and its body: raw, base64 and URL-encoded.
+	| { type: 'echoRequest'; status: number; format: 'json' | 'html' }
 ) & { path?: string; times?: number };

@@ -1,6 +1,6 @@
 import { ApplicationError } from 'n8n-workflow';
 
-import { notSentTags } from '../../nodes/Capillary/transport/notSent';
+import { notSentOptions, notSentTags } from '../../nodes/Capillary/transport/notSent';
 import { readFailedRequest } from '../../nodes/Capillary/transport/readFailedRequest';
 
 const axiosLike = (status: number, data: unknown, headers = {}) =>
@@ -31,6 +31,13 @@ test('reads a network code from anywhere in the chain', () => {
 test('our own not-sent errors are reported as not sent, with their message', () => {
 	const error = wrapped(new ApplicationError('no token for you', notSentTags));
 	expect(readFailedRequest(error)).toEqual({ type: 'notSent', message: 'no token for you' });
+});
+
+test('a not-sent error that may pass later says so, with its Retry-After', () => {
+	const busy = wrapped(new ApplicationError('token endpoint busy', notSentOptions({ retryable: true, retryAfter: '7' })));
+	expect(readFailedRequest(busy)).toEqual({ type: 'notSent', message: 'token endpoint busy', retryable: true, retryAfter: '7' });
+	const refused = wrapped(new ApplicationError('secret refused', notSentOptions()));
+	expect(readFailedRequest(refused)).toEqual({ type: 'notSent', message: 'secret refused' });
 });
 
 test('anything else is an unknown network failure (may have been sent)', () => {

@@ -65,7 +65,8 @@ export type CustomerResult =
 export type BatchResponse =
 	| { type: 'http'; statusCode: number; body: unknown; requestId?: string; retryAfter?: string }
 	| { type: 'network'; code: string; message: string }
-	| { type: 'notSent'; message: string };
+	/** `retryable`: nothing was sent, and trying again later may pass (the token endpoint was busy or unreachable). */
+	| { type: 'notSent'; message: string; retryable?: boolean; retryAfter?: string };
 
 /** A request-level failure that makes sending further batches pointless. */
 export interface FatalFailure {

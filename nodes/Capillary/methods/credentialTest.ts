@@ -5,6 +5,7 @@ import type { BatchResponse } from '../helpers/types';
 import { generateAccessToken } from '../transport/accessToken';
 import { resolveBaseUrl } from '../transport/baseUrl';
 import { basicAuthorization } from '../transport/basicAuthorization';
+import { redactSecrets, secretForms } from '../transport/redactSecrets';
 import { networkCode, sendWithLegacyRequest, type SendJson } from '../transport/sendJson';
 
 const TIMEOUT_MS = 20_000;
@@ -13,11 +14,12 @@ const PROBE_PATH = '/v2/organization/programs';
 /**
  * The editor's "Test" button. Reads the programs list with the credential and tells apart what to
  * fix: the secret (401), the access rights (403), or the cluster/host (unreachable, 404, redirect).
+ * The answer is read with the credential's secrets (and the headers sent) redacted from it.
  */
 export async function capillaryOAuthApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const send = sendWithLegacyRequest(this);
 	return await testWith(send, credential, async (data) => ({
-		'X-CAP-API-OAUTH-TOKEN': await generateAccessToken(send, data),
+		'X-CAP-API-OAUTH-TOKEN': (await generateAccessToken(send, data)).accessToken,
 	}));
 }
 
@@ -34,10 +36,11 @@ async function testWith(
 	try {
 		const url = `${resolveBaseUrl(data)}${PROBE_PATH}`;
 		const headers = await headersFor(data);
-		response = await send({ method: 'GET', url, headers, timeout: TIMEOUT_MS }).then(
+		const answer = await send({ method: 'GET', url, headers, timeout: TIMEOUT_MS }).then(
 			({ statusCode, body }): BatchResponse => ({ type: 'http', statusCode, body }),
 			(error: unknown): BatchResponse => ({ type: 'network', code: networkCode(error), message: 'no answer' }),
 		);
+		response = redactSecrets(answer, secretForms(data, Object.values(headers)));
 	} catch (error) {
 		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
 	}

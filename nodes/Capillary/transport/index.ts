@@ -7,8 +7,9 @@ import type {
 } from 'n8n-workflow';
 
 import type { BatchResponse } from '../helpers/types';
+import { redactSecrets, secretForms, type SecretForms } from './redactSecrets';
 import { requestWithCredential } from './requestWithCredential';
-import { tokenHasExpired } from './tokenExpiry';
+import { tokenIsUsable } from './tokenExpiry';
 
 export type CapillaryCredentialType = 'capillaryOAuthApi' | 'capillaryBasicApi';
 
@@ -21,7 +22,7 @@ export interface Connection {
 	baseUrl: string;
 	timeout: number;
 	/** While one request fetches a new OAuth token, the others wait for it instead of fetching their own. */
-	tokenRefresh?: Promise<unknown>;
+	tokenRefresh?: Promise<BatchResponse>;
 }
 
 export interface CapillaryRequest {
@@ -33,19 +34,35 @@ export interface CapillaryRequest {
 
 /**
  * The one place that speaks HTTP to Capillary (through `requestWithCredential`). Never throws for an
- * HTTP or network failure. With `refreshToken`, or when the OAuth token is missing or past its JWT
- * `exp`, n8n fetches a new token first (and saves it); while one request of the run does that, the
- * others wait for its token instead of fetching their own.
+ * HTTP or network failure. With `refreshToken`, or when the OAuth token is missing or past its local
+ * expiry, n8n fetches a new token first (and saves it); while one request of the run does that, the
+ * others wait for it instead of fetching their own, and share its failure if it got no token.
+ * Whatever the server answered is returned with the credential's secrets redacted, so that no
+ * echoed header or token reaches an output, an error or a message.
  */
 export async function capillaryRequest(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	connection: Connection,
 	request: CapillaryRequest,
-	{ refreshToken = false } = {},
+	options: { refreshToken?: boolean } = {},
 ): Promise<BatchResponse> {
-	if (connection.credentialType === 'capillaryOAuthApi' && (refreshToken || !hasUsableToken(connection))) {
+	// The token held before sending: the request may carry it, or the new one fetched meanwhile.
+	const tokenBefore = connection.credentials.accessToken;
+	const response = await sendWithToken(context, connection, request, options);
+	return redactSecrets(response, formsFor(connection, tokenBefore));
+}
+
+async function sendWithToken(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	connection: Connection,
+	request: CapillaryRequest,
+	{ refreshToken = false },
+): Promise<BatchResponse> {
+	if (connection.credentialType === 'capillaryOAuthApi' && (refreshToken || !tokenIsUsable(connection.credentials))) {
 		if (connection.tokenRefresh) {
-			await connection.tokenRefresh;
+			const leader = await connection.tokenRefresh;
+			// The token request failed (nothing of the leader's was sent): so would this one's, now.
+			if (leader.type === 'notSent' && !tokenIsUsable(connection.credentials)) return leader;
 		} else {
 			connection.credentials.accessToken = '';
 			const sending = requestWithCredential(context, connection, request);
@@ -56,9 +73,16 @@ export async function capillaryRequest(
 	return await requestWithCredential(context, connection, request);
 }
 
-function hasUsableToken({ credentials }: Connection): boolean {
-	const token = credentials.accessToken;
-	return typeof token === 'string' && token !== '' && !tokenHasExpired(token);
+/** The secret forms of the connection's credential (and an earlier token), computed again only when its token changed. */
+const formsCache = new WeakMap<Connection, { token: unknown; earlier: unknown; forms: SecretForms }>();
+
+function formsFor(connection: Connection, earlierToken: unknown): SecretForms {
+	const token = connection.credentials.accessToken;
+	const cached = formsCache.get(connection);
+	if (cached && cached.token === token && (earlierToken === token || earlierToken === cached.earlier)) return cached.forms;
+	const forms = secretForms(connection.credentials, [earlierToken]);
+	formsCache.set(connection, { token, earlier: earlierToken, forms });
+	return forms;
 }
 
 /** A request that, on an OAuth 401, fetches a new token and resends once (a 401 was not applied). */

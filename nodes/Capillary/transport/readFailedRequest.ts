@@ -1,5 +1,5 @@
 import type { BatchResponse } from '../helpers/types';
-import { isNotSentError } from './notSent';
+import { isNotSentError, notSentDetails } from './notSent';
 import { headerOf, REQUEST_ID_HEADER } from './requestId';
 
 const NESTED_KEYS = ['cause', 'errorResponse', 'error', 'reason'] as const;
@@ -15,13 +15,14 @@ interface HttpResponseLike {
 
 /**
  * Reads what n8n's request helper threw: an HTTP response (axios on n8n 1.x and 2.x, wrapped in a
- * NodeApiError), a network failure, or our own credential errors raised before anything was sent.
+ * NodeApiError), a network failure, or our own credential errors raised before anything was sent
+ * (with whether trying again may pass, e.g. the token endpoint answered 503, and its Retry-After).
  * Messages are built from status, code and our own texts only, so no header or secret leaks.
  */
 export function readFailedRequest(error: unknown): BatchResponse {
 	const chain = errorChain(error);
 	const own = chain.find(isNotSentError);
-	if (own) return { type: 'notSent', message: String(own.message) };
+	if (own) return { type: 'notSent', message: String(own.message), ...notSentDetails(own) };
 	for (const e of chain) {
 		const response = e.response as HttpResponseLike | undefined;
 		const status = response?.status ?? response?.statusCode;

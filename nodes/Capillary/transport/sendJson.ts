@@ -8,12 +8,18 @@ export interface JsonRequest {
 	timeout: number;
 }
 
+export interface JsonResponse {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, unknown>;
+}
+
 /**
- * Sends one JSON request without following redirects and answers with status and body whatever the
- * status; throws only when no HTTP answer came. The two adapters cover the helpers n8n offers:
- * `httpRequest` (preAuthentication) and the legacy `request` (credential tests).
+ * Sends one JSON request without following redirects and answers with status, body and headers
+ * whatever the status; throws only when no HTTP answer came. The two adapters cover the helpers
+ * n8n offers: `httpRequest` (preAuthentication) and the legacy `request` (credential tests).
  */
-export type SendJson = (request: JsonRequest) => Promise<{ statusCode: number; body: unknown }>;
+export type SendJson = (request: JsonRequest) => Promise<JsonResponse>;
 
 export function sendWithHttpRequest(helper: IHttpRequestHelper): SendJson {
 	return async ({ method, url, headers, body, timeout }) =>
@@ -27,7 +33,7 @@ export function sendWithHttpRequest(helper: IHttpRequestHelper): SendJson {
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
 			timeout,
-		})) as { statusCode: number; body: unknown };
+		})) as JsonResponse;
 }
 
 export function sendWithLegacyRequest(context: ICredentialTestFunctions): SendJson {
@@ -43,8 +49,8 @@ export function sendWithLegacyRequest(context: ICredentialTestFunctions): SendJs
 			followRedirect: false,
 			followAllRedirects: false,
 			timeout,
-		})) as { statusCode: number; body: unknown };
-		return { statusCode: response.statusCode, body: response.body };
+		})) as JsonResponse;
+		return { statusCode: response.statusCode, body: response.body, headers: response.headers };
 	};
 }
 

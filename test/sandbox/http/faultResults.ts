@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Fault } from '../types';
 import type { HandlerResult } from './handlerTypes';
 
@@ -25,4 +26,39 @@ export function shortenedResult(result: HandlerResult, drop: number): HandlerRes
 	if (typeof body !== 'object' || body === null || !Array.isArray((body as { response?: unknown }).response)) return result;
 	const response = (body as { response: unknown[] }).response;
 	return { ...result, body: { ...body, response: response.slice(0, Math.max(0, response.length - drop)) } };
+}
+
+type EchoFault = Extract<Fault, { type: 'echoRequest' }>;
+
+/** The request parts a careless server or proxy echoes back in a debug answer, in each form it may use. */
+const ECHOED_HEADERS = ['authorization', 'x-cap-api-oauth-token'] as const;
+
+/**
+ * A debug answer that echoes the request's credentials (headers, and the body, which holds the
+ * client secret on the token path) raw, base64 and URL-encoded: JSON with the raw values in
+ * errors[0].message too, or an HTML page, with the headers before the body.
+ */
+export function echoRequestResult(fault: EchoFault, headers: IncomingHttpHeaders, bodyText: string): HandlerResult {
+	const echoed: Array<[string, string]> = [];
+	for (const name of ECHOED_HEADERS) {
+		const value = headers[name];
+		if (typeof value === 'string' && value !== '') echoed.push([name, value]);
+	}
+	if (bodyText !== '') echoed.push(['body', bodyText]);
+	const forms = echoed.flatMap(([name, value]): Array<[string, string]> => [
+		[name, value],
+		[`${name} (base64)`, Buffer.from(value, 'utf8').toString('base64')],
+		[`${name} (url-encoded)`, encodeURIComponent(value)],
+	]);
+	if (fault.format === 'json') {
+		const message = `Request refused. ${echoed.map(([name, value]) => `${name}=${value}`).join('; ')}`;
+		return { status: fault.status, body: { errors: [{ status: false, code: fault.status, message }], debug: Object.fromEntries(forms) } };
+	}
+	const lines = forms.map(([name, value]) => `${name}: ${escapeHtml(value)}`).join('\n');
+	const page = `<!DOCTYPE html><html><head><title>Error ${fault.status}</title></head><body><h1>HTTP ${fault.status}</h1><pre>\n${lines}\n</pre></body></html>`;
+	return { status: fault.status, raw: page, headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -4,7 +4,7 @@ import { authScheme } from '../auth/authenticate';
 import { BULK_ENROL_AND_EARN_PATH } from '../state/faultQueue';
 import type { SandboxState } from '../state/sandboxState';
 import type { Fault, RequestRecord } from '../types';
-import { malformedResult, shortenedResult, statusFaultResult } from './faultResults';
+import { echoRequestResult, malformedResult, shortenedResult, statusFaultResult } from './faultResults';
 import type { HandlerResult } from './handlerTypes';
 import { parseJson, readBody, type ParsedJson } from './readBody';
 import { routeRequest } from './routeRequest';
@@ -31,18 +31,19 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
 	};
 	state.requests.push(record);
 	const fault = state.faults.take(record.path);
-	let body: ParsedJson;
+	let bodyText: string;
 	try {
-		body = parseJson(await readBody(request));
+		bodyText = await readBody(request);
 	} catch {
 		return; // the client went away while sending
 	}
+	const body: ParsedJson = parseJson(bodyText);
 	if (record.path === BULK_ENROL_AND_EARN_PATH) describeBulkCall(record, body);
 	if (fault?.type === 'expireToken') state.tokens.expireAll();
 
 	const context = { requestId: record.requestId, method: record.method, path: record.path, query: url.searchParams, headers: request.headers, record, state };
 	const result = fault && actsBeforeApplying(fault)
-		? answerBeforeApplying(fault, request)
+		? answerBeforeApplying(fault, request, bodyText)
 		: answerAfterApplying(fault, routeRequest(context, body), request);
 	if (!result) return; // reset or hang: no answer
 	const answer = serialiseResult(record, result);
@@ -52,11 +53,13 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
 }
 
 function actsBeforeApplying(fault: Fault): boolean {
+	if (fault.type === 'echoRequest') return true;
 	return (fault.type === 'status' || fault.type === 'reset' || fault.type === 'hang') && !fault.afterApplying;
 }
 
-function answerBeforeApplying(fault: Fault, request: IncomingMessage): HandlerResult | undefined {
+function answerBeforeApplying(fault: Fault, request: IncomingMessage, bodyText: string): HandlerResult | undefined {
 	if (fault.type === 'status') return statusFaultResult(fault);
+	if (fault.type === 'echoRequest') return echoRequestResult(fault, request.headers, bodyText);
 	if (fault.type === 'reset') request.socket.destroy();
 	return undefined;
 }

@@ -15,8 +15,8 @@ export function tokenGenerateRoute(context: RequestContext): HandlerResult {
 	}
 	const client = OAUTH_CLIENTS.find((candidate) => candidate.clientKey === key);
 	if (!client || !sameText(client.clientSecret, secret)) return tokenError(401, 401, 'Invalid client credentials');
-	const ttlSeconds = context.state.settings.tokenTtlSeconds;
-	const accessToken = context.state.tokens.issue(client.clientKey, ORG_ID, ttlSeconds);
+	const { tokenTtlSeconds: ttlSeconds, clockOffsetSeconds } = context.state.settings;
+	const accessToken = context.state.tokens.issue(client.clientKey, ORG_ID, ttlSeconds, clockOffsetSeconds);
 	return jsonResult(200, { data: { accessToken, ttlSeconds }, errors: null });
 }
 

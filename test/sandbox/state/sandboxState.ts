@@ -7,6 +7,7 @@ export interface SandboxSettings {
 	tokenTtlSeconds: number;
 	batchLimit: number;
 	latencyMs: number;
+	clockOffsetSeconds: number;
 }
 
 export function settingsFrom(options: SandboxOptions): SandboxSettings {
@@ -14,9 +15,11 @@ export function settingsFrom(options: SandboxOptions): SandboxSettings {
 		tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
 		batchLimit: options.batchLimit ?? 100,
 		latencyMs: options.latencyMs ?? 0,
+		clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
 	};
 	if (!Number.isInteger(settings.batchLimit) || settings.batchLimit < 1) throw new RangeError('batchLimit must be a positive integer');
 	if (!(settings.tokenTtlSeconds >= 0) || !(settings.latencyMs >= 0)) throw new RangeError('tokenTtlSeconds and latencyMs must be non-negative');
+	if (!Number.isFinite(settings.clockOffsetSeconds)) throw new RangeError('clockOffsetSeconds must be a finite number');
 	return settings;
 }
 

@@ -1,0 +1,97 @@
+import { createHash } from 'crypto';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { basicAuthorization } from './basicAuthorization';
+
+export const REDACTED = '[redacted]';
+
+/** Shorter texts are not looked for: they would shred ordinary text, and every secret sent is longer. */
+const MIN_FORM_LENGTH = 6;
+
+/** The texts to remove from a server's answer, as found in the answer itself and inside its JSON text. */
+export interface SecretForms {
+	raw: readonly string[];
+	json: readonly string[];
+}
+
+/**
+ * Every form in which a secret of this credential may come back in a server's answer. The secrets:
+ * the client secret, the token (and `alsoSent`: e.g. the token a request actually carried), the
+ * password, its MD5 (lower and upper case), the Basic header value with and without `Basic `. The
+ * forms of each: raw, URL-encoded, and base64/base64url, unpadded, at each of the 3 byte
+ * alignments it may have inside a longer encoded text (so a base64 dump of a whole header or
+ * body is caught too), and URL-encoded base64. Longest first, so that no form is cut by a shorter one.
+ */
+export function secretForms(credentials: ICredentialDataDecryptedObject, alsoSent: readonly unknown[] = []): SecretForms {
+	const secrets = [credentials.clientSecret, credentials.accessToken, credentials.password, ...alsoSent, ...basicSecrets(credentials)];
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.length < MIN_FORM_LENGTH) continue;
+		for (const form of formsOf(secret)) if (form.length >= MIN_FORM_LENGTH) forms.add(form);
+	}
+	const raw = [...forms].sort((a, b) => b.length - a.length);
+	return { raw, json: raw.map((form) => JSON.stringify(form).slice(1, -1)) };
+}
+
+/**
+ * The value with every secret form replaced by `[redacted]`, in strings and object keys at any
+ * depth; the same value (not a copy) when none occurs, found with one JSON text of it.
+ */
+export function redactSecrets<T>(value: T, forms: SecretForms): T {
+	if (forms.raw.length === 0 || value === undefined || value === null) return value;
+	let text: string | undefined;
+	try {
+		text = typeof value === 'string' ? value : JSON.stringify(value);
+	} catch {
+		text = undefined; // not JSON (a cycle): look everywhere
+	}
+	const found = typeof value === 'string' ? forms.raw : forms.json;
+	if (text !== undefined && !found.some((form) => text.includes(form))) return value;
+	return replaceDeep(value, forms.raw, new Set()) as T;
+}
+
+function basicSecrets(credentials: ICredentialDataDecryptedObject): string[] {
+	if (typeof credentials.password !== 'string' || credentials.password === '') return [];
+	const password = credentials.password;
+	const md5 = credentials.passwordIsMd5 ? password.trim().toLowerCase() : createHash('md5').update(password, 'utf8').digest('hex');
+	let header: string[] = [];
+	try {
+		const value = basicAuthorization(credentials);
+		header = [value, value.replace(/^Basic /, '')];
+	} catch {
+		// The password is marked as an MD5 but is none: no request was sent with it.
+	}
+	return [md5, md5.toUpperCase(), ...header];
+}
+
+function formsOf(secret: string): string[] {
+	const bytes = Buffer.from(secret, 'utf8');
+	const encoded: string[] = [];
+	for (let offset = 0; offset < 3 && offset < bytes.length; offset++) {
+		const aligned = bytes.subarray(offset, offset + Math.floor((bytes.length - offset) / 3) * 3);
+		if (aligned.length === 0) continue;
+		encoded.push(aligned.toString('base64'), aligned.toString('base64url'));
+	}
+	// The whole secret encoded on its own, its last group padded: unpadded, it is a prefix of the padded form.
+	encoded.push(bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url'));
+	return [secret, encodeURIComponent(secret), ...encoded, ...encoded.map(encodeURIComponent)];
+}
+
+/** `ancestors`: the objects being copied above this one, so that a cycle ends (as a placeholder) instead of looping. */
+function replaceDeep(value: unknown, forms: readonly string[], ancestors: Set<object>): unknown {
+	if (typeof value === 'string') return replaceIn(value, forms);
+	if (typeof value !== 'object' || value === null) return value;
+	if (ancestors.has(value)) return '[cycle]';
+	ancestors.add(value);
+	const copy = Array.isArray(value)
+		? value.map((entry) => replaceDeep(entry, forms, ancestors))
+		: Object.fromEntries(Object.entries(value).map(([key, entry]) => [replaceIn(key, forms), replaceDeep(entry, forms, ancestors)]));
+	ancestors.delete(value);
+	return copy;
+}
+
+function replaceIn(text: string, forms: readonly string[]): string {
+	let result = text;
+	for (const form of forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
+	return result;
+}
