@@ -1,29 +1,6 @@
 import fc from 'fast-check';
 import { RequestPacer } from '../../nodes/Capillary/actions/requestPacer';
-
-/** Virtual time with real timer semantics: waits resolve in due order, microtasks run in between. */
-function virtualClock() {
-	let now = 0;
-	const timers: Array<{ at: number; seq: number; resolve: () => void }> = [];
-	let seq = 0;
-	const flush = async () => {
-		for (let i = 0; i < 20; i++) await Promise.resolve();
-	};
-	return {
-		now: () => now,
-		wait: (ms: number) => new Promise<void>((resolve) => timers.push({ at: now + Math.max(0, ms), seq: seq++, resolve })),
-		async run(until: () => boolean) {
-			await flush();
-			while (!until() && timers.length > 0) {
-				timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-				const t = timers.shift()!;
-				now = Math.max(now, t.at);
-				t.resolve();
-				await flush();
-			}
-		},
-	};
-}
+import { virtualClock } from './virtualClock';
 
 test('pacer: whatever the arrival point inside each request, no 60 s window holds more than perMinute', async () => {
 	await fc.assert(
@@ -33,14 +10,15 @@ test('pacer: whatever the arrival point inside each request, no 60 s window hold
 			fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 1, maxLength: 40 }),
 			async (perMinute, workers, durations) => {
 				const clock = virtualClock();
-				const pacer = new RequestPacer(perMinute, clock.now, clock.wait);
+				const pacer = new RequestPacer({ now: clock.now, wait: clock.wait, stopCheckMs: 60_000 });
+				pacer.join(perMinute);
 				const spans: Array<[number, number]> = [];
 				let next = 0;
 				let done = 0;
 				const worker = async () => {
 					while (next < durations.length) {
 						const d = durations[next++];
-						const release = await pacer.acquire();
+						const release = (await pacer.acquire(() => false))!;
 						const start = clock.now();
 						await clock.wait(d);
 						spans.push([start, clock.now()]);
