@@ -65,4 +65,9 @@ export type Fault = (
 	| { type: 'short'; drop: number } // apply, then answer without the last `drop` entries of response[]
 	| { type: 'expireToken' } // expire all tokens before handling this request (an OAuth call gets 401)
 	| { type: 'latency'; ms: number } // delay this one answer (after applying), on top of the set latency
+	// Write the status and headers, then one space every intervalMs (`bytes` of them, default 100; for
+	// ever with `forever`), then the body: a patient client reads the normal answer (JSON allows the
+	// spaces). afterApplying: the handler's answer, applied first; else nothing is applied and the
+	// answer is a 503. Stops when the client leaves; close() ends it.
+	| { type: 'drip'; intervalMs: number; bytes?: number; forever?: boolean; afterApplying?: boolean }
 ) & { path?: string; times?: number };
