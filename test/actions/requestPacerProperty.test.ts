@@ -1,29 +1,6 @@
 import fc from 'fast-check';
 import { RequestPacer } from '../../nodes/Capillary/actions/requestPacer';
-
-/** Virtual time with real timer semantics: waits resolve in due order, microtasks run in between. */
-function virtualClock() {
-	let now = 0;
-	const timers: Array<{ at: number; seq: number; resolve: () => void }> = [];
-	let seq = 0;
-	const flush = async () => {
-		for (let i = 0; i < 20; i++) await Promise.resolve();
-	};
-	return {
-		now: () => now,
-		wait: (ms: number) => new Promise<void>((resolve) => timers.push({ at: now + Math.max(0, ms), seq: seq++, resolve })),
-		async run(until: () => boolean) {
-			await flush();
-			while (!until() && timers.length > 0) {
-				timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-				const t = timers.shift()!;
-				now = Math.max(now, t.at);
-				t.resolve();
-				await flush();
-			}
-		},
-	};
-}
+import { virtualClock } from './virtualClock';
 
 test('pacer: whatever the arrival point inside each request, no 60 s window holds more than perMinute', async () => {
 	await fc.assert(
@@ -33,14 +10,15 @@ test('pacer: whatever the arrival point inside each request, no 60 s window hold
 			fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 1, maxLength: 40 }),
 			async (perMinute, workers, durations) => {
 				const clock = virtualClock();
-				const pacer = new RequestPacer(perMinute, clock.now, clock.wait);
+				const pacer = new RequestPacer({ now: clock.now, wait: clock.wait, stopCheckMs: 60_000 });
+				pacer.join(perMinute);
 				const spans: Array<[number, number]> = [];
 				let next = 0;
 				let done = 0;
 				const worker = async () => {
 					while (next < durations.length) {
 						const d = durations[next++];
-						const release = await pacer.acquire();
+						const release = (await pacer.acquire(() => false))!;
 						const start = clock.now();
 						await clock.wait(d);
 						spans.push([start, clock.now()]);
@@ -61,5 +39,59 @@ test('pacer: whatever the arrival point inside each request, no 60 s window hold
 			},
 		),
 		{ numRuns: 300 },
+	);
+});
+
+test('pacer: runs that stop while waiting start nothing after the stop, give up within one stop check, and hold no one up', async () => {
+	const stopCheckMs = 2_000;
+	const run = fc.record({
+		workers: fc.integer({ min: 1, max: 4 }),
+		durations: fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 1, maxLength: 10 }),
+		stopAt: fc.option(fc.integer({ min: 0, max: 300_000 }), { nil: undefined }),
+	});
+	await fc.assert(
+		fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.array(run, { minLength: 1, maxLength: 3 }), async (perMinute, runs) => {
+			const clock = virtualClock();
+			const pacer = new RequestPacer({ now: clock.now, wait: clock.wait, stopCheckMs });
+			const spans: Array<[number, number]> = [];
+			let workersLeft = runs.reduce((sum, r) => sum + r.workers, 0);
+			const unfinished: string[] = [];
+			for (const { workers, durations, stopAt = Infinity } of runs) {
+				const leave = pacer.join(perMinute);
+				const stopped = () => clock.now() >= stopAt;
+				let next = 0;
+				let running = workers;
+				const worker = async () => {
+					while (next < durations.length) {
+						const d = durations[next++];
+						const calledAt = clock.now();
+						const release = await pacer.acquire(stopped);
+						if (!release) {
+							// Gave up: only once stopped, and no later than one stop check after that.
+							expect(clock.now()).toBeGreaterThanOrEqual(stopAt);
+							expect(clock.now()).toBeLessThanOrEqual(Math.max(stopAt, calledAt) + stopCheckMs);
+							break;
+						}
+						const start = clock.now();
+						expect(start).toBeLessThan(stopAt);
+						await clock.wait(d);
+						spans.push([start, clock.now()]);
+						release();
+					}
+					workersLeft--;
+					if (--running === 0) leave();
+				};
+				for (let w = 0; w < workers; w++) void worker().catch((error: Error) => unfinished.push(error.message));
+			}
+			await clock.run(() => workersLeft === 0);
+			expect(unfinished).toEqual([]);
+			expect(workersLeft).toBe(0); // every caller either started or gave up: none waits for ever
+			for (const [, t0] of spans.concat(spans.map(([s]) => [s, s] as [number, number]))) {
+				for (const t of [t0, t0 - 60_000 + 1]) {
+					expect(spans.filter(([s, f]) => s < t + 60_000 && f >= t).length).toBeLessThanOrEqual(perMinute);
+				}
+			}
+		}),
+		{ numRuns: 200 },
 	);
 });

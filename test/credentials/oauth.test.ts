@@ -194,6 +194,17 @@ describe('a failing token endpoint', () => {
 		expect(bulkRequests().map((r) => r.status)).toEqual([200, 200]);
 	});
 
+	test("a 429 from it waits as its Retry-After says before the token is asked again", async () => {
+		sandbox.injectFault({ type: 'status', status: 429, retryAfter: '1', path: TOKEN_PATH });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(155, 1),
+			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { maxRetries: 1, maxRetryWait: 5000 } }),
+		});
+		expect(run.success).toHaveLength(1);
+		const [first, second] = tokenRequests();
+		expect(second.at - first.at).toBeGreaterThanOrEqual(950);
+	});
+
 	test('when its retries run out, nothing is sent and the message says what failed and what to do', async () => {
 		sandbox.injectFault({ type: 'status', status: 503, path: TOKEN_PATH, times: 10 });
 		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(160, 2), parameters: retrying, onError: 'continueRegularOutput' });

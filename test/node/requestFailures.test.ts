@@ -2,6 +2,7 @@ import { DEMO, startSandbox } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { mobileItems, errorOf, messageThenAdvice } from '../engine/items';
+import { executeCapillary } from '../engine/executeNode';
 
 const sandbox = useSandbox();
 
@@ -86,6 +87,45 @@ test('a request that times out is unknown and not resent', async () => {
 	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(160, 1), parameters: earn({ options: { timeout: 1000 } }) });
 	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', outcome: 'unknown' });
 	expect(sandbox.requests.filter((r) => r.bulkAction)).toHaveLength(1);
+});
+
+// Issue 11, item 10: n8n's timeout only bounds a silence, so a server that sends a byte now and then
+// held the request for 15 s against a 1 s Timeout (and then succeeded), or for ever.
+test('a server that drips its answer is cut off at the Timeout: outcome unknown, not resent', async () => {
+	sandbox.injectFault({ type: 'drip', intervalMs: 100, bytes: 150, afterApplying: true });
+	const started = Date.now();
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(180, 1), parameters: earn({ options: { timeout: 1000 } }) });
+	expect(Date.now() - started).toBeLessThan(5000);
+	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'request_failed', code: 'ETIMEDOUT', outcome: 'unknown' });
+	expect(String(errorOf(run.failed[0]).message)).toMatch(/timed out/);
+	expect(sandbox.requests.filter((r) => r.bulkAction)).toHaveLength(1);
+	expect(sandbox.ledger).toHaveLength(1);
+});
+
+test('a drip that never ends does not hang the node', async () => {
+	sandbox.injectFault({ type: 'drip', intervalMs: 100, forever: true });
+	const started = Date.now();
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(185, 2), parameters: earn({ options: { timeout: 1000 } }) });
+	expect(Date.now() - started).toBeLessThan(5000);
+	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['unknown', 'unknown']);
+	expect(errorOf(run.failed[0])).toMatchObject({ code: 'ETIMEDOUT' });
+});
+
+test('a request in flight when the execution is cancelled is unknown, never not applied', async () => {
+	sandbox.injectFault({ type: 'hang', afterApplying: true });
+	const cancel = new AbortController();
+	const poll = setInterval(() => sandbox.requests.some((r) => r.bulkAction) && cancel.abort(), 2);
+	try {
+		const [success, failed] = await executeCapillary(sandboxCredentials(sandbox), { items: mobileItems(190, 2), parameters: earn() }, cancel.signal);
+		expect(success).toEqual([]);
+		expect(failed.map((i) => errorOf(i))).toEqual([
+			expect.objectContaining({ kind: 'request_failed', code: 'ERR_CANCELED', outcome: 'unknown' }),
+			expect.objectContaining({ kind: 'request_failed', code: 'ERR_CANCELED', outcome: 'unknown' }),
+		]);
+		expect(sandbox.ledger).toHaveLength(2);
+	} finally {
+		clearInterval(poll);
+	}
 });
 
 test('batch limit 1060 stops the run with a hint to lower Batch Size', async () => {

@@ -9,6 +9,15 @@ const sandbox = useSandbox();
 const earn = (options = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { maxRetryWait: 50, ...options } });
 const bulk = () => sandbox.requests.filter((r) => r.bulkAction);
 
+/** An onStart hook for runWorkflow: cancels the execution once `ready()` holds (polled every 2 ms). */
+const cancelWhen = (ready: () => boolean) => (cancel: () => void) => {
+	const poll = setInterval(() => {
+		if (!ready()) return;
+		clearInterval(poll);
+		cancel();
+	}, 2);
+};
+
 test.each([429, 461, 503, 521])('a %s is retried until it passes, and applied once', async (status) => {
 	sandbox.injectFault({ type: 'status', status, times: 2, body: { errors: [{ code: status, message: 'busy' }] } });
 	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(0, 3), parameters: earn() });
@@ -125,14 +134,7 @@ test('with parallel requests and no deduplication, one customer is never in two 
 test('once the execution is cancelled, no further batch is sent', async () => {
 	sandbox.setLatency(100);
 	const workflow = capillaryWorkflow({ items: mobileItems(100, 10), parameters: earn({ batchSize: 1 }) });
-	const cancelOnFirstRequest = (cancel: () => void) => {
-		const poll = setInterval(() => {
-			if (bulk().length === 0) return;
-			clearInterval(poll);
-			cancel();
-		}, 2);
-	};
-	await runWorkflow(workflow, sandboxCredentials(sandbox), undefined, { onStart: cancelOnFirstRequest }).catch(() => undefined);
+	await runWorkflow(workflow, sandboxCredentials(sandbox), undefined, { onStart: cancelWhen(() => bulk().length > 0) }).catch(() => undefined);
 	await new Promise((resolve) => setTimeout(resolve, 300));
 	expect(bulk().length).toBeGreaterThanOrEqual(1);
 	expect(bulk().length).toBeLessThanOrEqual(2);
@@ -149,4 +151,46 @@ test('Max Requests Per Minute holds across executions that share the credential'
 	const interval = 60_000 / perMinute;
 	// The second execution's first request waits for its turn after the first execution's last.
 	expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(interval - 50);
+});
+
+// Issue 11, item 8. runWorkflow returns once the node's execute() ended, cancelled or not.
+test('a cancelled run gives back the rate-limit starts it did not use: the next run is not held up', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	// Basic Auth: a pacer of its own, untouched by the other tests of this file.
+	const parameters = earn({ batchSize: 1, parallelRequests: 10, maxRequestsPerMinute: 60 });
+	const workflow = capillaryWorkflow({ items: mobileItems(500, 12), parameters, authentication: 'basicAuth' });
+	await runWorkflow(workflow, credentials, undefined, { onStart: cancelWhen(() => bulk().length > 0) }).catch(() => undefined);
+	const next = await runCapillary(credentials, { items: mobileItems(520, 1), parameters, authentication: 'basicAuth' });
+	expect(next.success).toHaveLength(1);
+	const [cancelled, ...later] = bulk();
+	expect(later).toHaveLength(1);
+	// One interval (~1 s) after the cancelled run's only request; it was ten, one per waiting request.
+	expect(later[0].at - cancelled.at).toBeLessThan(4000);
+});
+
+test('a cancelled run does not sit out a Retry-After', async () => {
+	sandbox.injectFault({ type: 'status', status: 429, retryAfter: '20' });
+	const workflow = capillaryWorkflow({ items: mobileItems(530, 1), parameters: earn({ maxRetryWait: 30_000 }) });
+	let answeredAt = Infinity;
+	const answered = () => {
+		if (bulk()[0]?.status === 429) answeredAt = Math.min(answeredAt, Date.now());
+		return Date.now() - answeredAt > 200; // the 429 has reached the node, which now waits 20 s
+	};
+	const started = Date.now();
+	await runWorkflow(workflow, sandboxCredentials(sandbox), undefined, { onStart: cancelWhen(answered) }).catch(() => undefined);
+	expect(Date.now() - started).toBeLessThan(5000);
+	expect(bulk()).toHaveLength(1);
+});
+
+test('two workflows with different limits on one credential share one limiter: the lower limit holds while both run', async () => {
+	const credentials = sandboxCredentials(sandbox);
+	const run = (from: number, count: number, perMinute: number) =>
+		runCapillary(credentials, { items: mobileItems(from, count), parameters: earn({ batchSize: 1, maxRequestsPerMinute: perMinute }), authentication: 'basicAuth' });
+	const [slow, fast] = await Promise.all([run(540, 3, 60), run(550, 2, 600)]);
+	expect(slow.success).toHaveLength(3);
+	expect(fast.success).toHaveLength(2);
+	const starts = bulk().map((r) => r.at);
+	expect(starts).toHaveLength(5);
+	// The slow run's last request leaves last (starts go in call order), so every gap falls while both run.
+	for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(1000 - 50);
 });

@@ -132,6 +132,44 @@ describe('injected faults', () => {
 		expect(tokenAnswer.text).toContain(DEMO.oauth.clientSecret);
 	});
 
+	it('drip afterApplying: applies, sends the headers at once, then a space per interval, then the answer', async () => {
+		sandbox.injectFault({ type: 'drip', intervalMs: 20, bytes: 10, afterApplying: true });
+		const started = Date.now();
+		const answer = await postBulk(sandbox.url, earn(2));
+		expect(Date.now() - started).toBeGreaterThanOrEqual(10 * 20 - 20);
+		expect(answer.status).toBe(200);
+		expect(answer.text.startsWith(' '.repeat(10) + '{')).toBe(true);
+		expect(answer.json.response).toHaveLength(2);
+		expect(sandbox.ledger).toHaveLength(2);
+		expect(sandbox.requests[0].status).toBe(200);
+	});
+
+	it('drip: without afterApplying, nothing is applied and the answer is a 503', async () => {
+		sandbox.injectFault({ type: 'drip', intervalMs: 5, bytes: 3 });
+		const answer = await postBulk(sandbox.url, earn(2));
+		expect(answer.status).toBe(503);
+		expect(answer.json).toEqual({ errors: [{ status: false, code: 503, message: 'Service unavailable' }] });
+		expect(sandbox.ledger).toHaveLength(0);
+	});
+
+	it('drip forever: the headers come, the body never ends; the client may leave', async () => {
+		sandbox.injectFault({ type: 'drip', intervalMs: 10, forever: true, afterApplying: true });
+		const controller = new AbortController();
+		const response = await fetch(sandbox.url + '/v2/promotion/bulk/enrolAndEarn', { method: 'POST', headers: basicHeaders(), body: JSON.stringify(earn(1)), signal: controller.signal });
+		expect(response.status).toBe(200);
+		const reader = response.body!.getReader();
+		let received = 0;
+		while (received < 30) received += (await reader.read()).value?.length ?? 0;
+		controller.abort();
+		expect(sandbox.ledger).toHaveLength(1);
+		expect(sandbox.requests[0].status).toBeNull();
+		expect((await postBulk(sandbox.url, earn(1, 50))).status).toBe(200);
+	});
+
+	it('refuses a drip without a positive interval', () => {
+		expect(() => sandbox.injectFault({ type: 'drip', intervalMs: 0, forever: true })).toThrow(RangeError);
+	});
+
 	it('targets another path when the fault names one', async () => {
 		sandbox.injectFault({ type: 'status', status: 500, path: '/v2/organization/programs' });
 		expect((await postBulk(sandbox.url, earn(1))).status).toBe(200);
@@ -171,6 +209,17 @@ describe('close()', () => {
 		const pending = postBulk(sandbox.url, earn(1));
 		const settled = pending.then(() => 'answered', () => 'failed');
 		while (sandbox.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+		await sandbox.close();
+		expect(await settled).toBe('failed');
+	});
+
+	it('ends a drip that never ends', async () => {
+		const sandbox = await startSandbox();
+		sandbox.injectFault({ type: 'drip', intervalMs: 10, forever: true });
+		const pending = postBulk(sandbox.url, earn(1));
+		const settled = pending.then(() => 'answered', () => 'failed');
+		while (sandbox.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+		await new Promise((resolve) => setTimeout(resolve, 50));
 		await sandbox.close();
 		expect(await settled).toBe('failed');
 	});

@@ -71,4 +71,9 @@ export type Fault = (
 	// Answer this status without applying, with a debug body (JSON, or an HTML page) that echoes the
 	// request's Authorization and X-CAP-API-OAUTH-TOKEN headers and its body: raw, base64 and URL-encoded.
 	| { type: 'echoRequest'; status: number; format: 'json' | 'html' }
+	// Write the status and headers, then one space every intervalMs (`bytes` of them, default 100; for
+	// ever with `forever`), then the body: a patient client reads the normal answer (JSON allows the
+	// spaces). afterApplying: the handler's answer, applied first; else nothing is applied and the
+	// answer is a 503. Stops when the client leaves; close() ends it.
+	| { type: 'drip'; intervalMs: number; bytes?: number; forever?: boolean; afterApplying?: boolean }
 ) & { path?: string; times?: number };

@@ -10,7 +10,7 @@ import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
 import { resolveConnection, type ResolvedConnection } from './resolveConnection';
 import { sendInBatches, type BatchOutcome } from './sendInBatches';
-import { sharedPacer } from './sharedPacers';
+import { joinSharedPacer, type JoinedPacer } from './sharedPacers';
 import type { Sender } from './sendWithRetries';
 
 export type SendJob = (context: IExecuteFunctions, sender: Sender, job: BatchJob) => Promise<BatchOutcome>;
@@ -46,6 +46,8 @@ export async function runBulkOperation(
 	const cancelSignal = context.getExecutionCancelSignal?.();
 	const isCancelled = () => cancelSignal?.aborted === true;
 	let connection: Promise<ResolvedConnection> | undefined;
+	/** The run's place on the shared rate limiter, taken with its first request, left once sending ended. */
+	let paced: JoinedPacer | undefined;
 	const send = async (job: BatchJob, shouldStop: () => boolean) => {
 		connection ??= resolveConnection(context, options.timeout);
 		const resolved = await connection;
@@ -53,8 +55,8 @@ export async function runBulkOperation(
 			const result = notSentResult(resolved.fatal);
 			return { results: job.customers.map(() => result), enrolled: job.customers.map(() => false), fatal: resolved.fatal };
 		}
-		const pacer = sharedPacer(resolved.connection, options.maxRequestsPerMinute);
-		return await sendJob(context, { connection: resolved.connection, pacer, retry: options, shouldStop }, job);
+		paced ??= joinSharedPacer(resolved.connection, options.maxRequestsPerMinute);
+		return await sendJob(context, { connection: resolved.connection, pacer: paced.pacer, retry: options, shouldStop }, job);
 	};
 
 	const inputOf = (itemIndex: number) => (options.includeInputFields ? items[itemIndex] : undefined);
@@ -66,7 +68,9 @@ export async function runBulkOperation(
 		emit(sentItemResult(customer, sent, inputOf(customer.itemIndex)));
 	};
 	const readAhead = options.parallelRequests * READ_AHEAD_PER_REQUEST;
-	const sending = sendInBatches({ queue, concurrency: options.parallelRequests, sendJob: send, isCancelled, onResult, stoppedBy: badOptions });
+	const sending = sendInBatches({ queue, concurrency: options.parallelRequests, sendJob: send, isCancelled, onResult, stoppedBy: badOptions }).finally(
+		() => paced?.leave(),
+	);
 	let itemsRead = 0;
 	let lastYield = Date.now();
 	try {

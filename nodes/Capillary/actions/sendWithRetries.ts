@@ -1,10 +1,9 @@
-import { sleep } from 'n8n-workflow';
-
 import { retryDecision } from '../helpers/retryDecision';
 import { retryDelay } from '../helpers/retryDelay';
 import type { BatchResponse } from '../helpers/types';
 import { needsNewToken, type Connection } from '../transport';
-import type { RequestPacer } from './requestPacer';
+import type { Pacer } from './requestPacer';
+import { waitUnlessStopped } from './waitUnlessStopped';
 
 export interface RetrySettings {
 	maxRetries: number;
@@ -17,7 +16,7 @@ export interface RetrySettings {
 /** What every request of one execution shares. */
 export interface Sender {
 	connection: Connection;
-	pacer: RequestPacer;
+	pacer: Pacer;
 	retry: RetrySettings;
 	/** True once the run stopped (cancelled, or a request failed for good): nothing more may leave. */
 	shouldStop: () => boolean;
@@ -33,7 +32,8 @@ export interface SentRequest {
 /**
  * Sends one request until it has an answer worth keeping. Retries only what certainly was not
  * applied (429, 461, 503, 521, not sent), unless `retryUnknownOutcome`; fetches a new OAuth token
- * once on a 401. Every attempt waits for the shared pacer; nothing leaves once the run stopped.
+ * once on a 401. Every attempt waits for the shared pacer; nothing leaves once the run stopped, and
+ * a wait for the pacer or before a retry ends (within about 100 ms) once it stops.
  */
 export async function sendWithRetries(
 	sender: Sender,
@@ -49,11 +49,8 @@ export async function sendWithRetries(
 		earlierMayHaveApplied,
 	});
 	for (;;) {
-		const release = await pacer.acquire();
-		if (shouldStop()) {
-			release();
-			return cancelled();
-		}
+		const release = await pacer.acquire(shouldStop);
+		if (!release) return cancelled();
 		const response = await send({ refreshToken }).finally(release);
 		if (!refreshToken && needsNewToken(connection, response)) {
 			refreshToken = true;
@@ -64,9 +61,9 @@ export async function sendWithRetries(
 		const retryable = decision === 'retry' || (decision === 'retryUnknown' && retry.retryUnknownOutcome);
 		if (!retryable || retries >= retry.maxRetries) return { response, retries, earlierMayHaveApplied };
 		earlierMayHaveApplied ||= decision === 'retryUnknown';
-		const retryAfter = response.type === 'http' ? response.retryAfter : undefined;
-		await sleep(retryDelay(retries, retryAfter, retry.maxRetryWait));
+		const retryAfter = response.type === 'http' || response.type === 'notSent' ? response.retryAfter : undefined;
+		const stopped = await waitUnlessStopped(retryDelay(retries, retryAfter, retry.maxRetryWait), shouldStop);
 		retries++;
-		if (shouldStop()) return cancelled();
+		if (stopped) return cancelled();
 	}
 }

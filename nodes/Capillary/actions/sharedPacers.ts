@@ -1,22 +1,28 @@
 import type { Connection } from '../transport';
-import { RequestPacer } from './requestPacer';
+import { RequestPacer, unpaced, type Pacer } from './requestPacer';
 
 /**
- * One pacer per credential, host and limit, shared by every execution in this n8n process: a
- * workflow that calls the node again and again (Loop Over Items, a schedule, many webhooks) must
- * stay under the limit too. Processes do not share it (n8n's queue-mode workers each count alone).
+ * One pacer per credential and host, shared by every execution in this n8n process: a workflow
+ * that calls the node again and again (Loop Over Items, a schedule, many webhooks) must stay under
+ * the limit too, and so must two workflows that set different limits (the lower one applies while
+ * both run). Processes do not share it (n8n's queue-mode workers each count alone).
  */
 const pacers = new Map<string, RequestPacer>();
 
-const noLimit = new RequestPacer(0);
+export interface JoinedPacer {
+	pacer: Pacer;
+	/** Takes the run's limit off the shared pacer: call it once the run sent its last request. */
+	leave: () => void;
+}
 
-export function sharedPacer(connection: Connection, perMinute: number): RequestPacer {
-	if (perMinute <= 0) return noLimit;
-	const key = `${connection.credentialType}\u0000${connection.credentialRef.id}\u0000${connection.baseUrl}\u0000${perMinute}`;
+/** The pacer a run with this limit (0: none) uses; a run without a limit is not paced. */
+export function joinSharedPacer(connection: Connection, perMinute: number): JoinedPacer {
+	if (perMinute <= 0) return { pacer: unpaced, leave: () => {} };
+	const key = `${connection.credentialType}\u0000${connection.credentialRef.id}\u0000${connection.baseUrl}`;
 	let pacer = pacers.get(key);
 	if (!pacer) {
-		pacer = new RequestPacer(perMinute);
+		pacer = new RequestPacer();
 		pacers.set(key, pacer);
 	}
-	return pacer;
+	return { pacer, leave: pacer.join(perMinute) };
 }

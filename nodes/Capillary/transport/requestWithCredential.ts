@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { BatchResponse } from '../helpers/types';
 import type { CapillaryRequest, Connection } from './index';
 import { readFailedRequest } from './readFailedRequest';
+import { requestDeadline } from './requestDeadline';
 import { headerOf, REQUEST_ID_HEADER } from './requestId';
 
 /**
@@ -10,7 +11,9 @@ import { headerOf, REQUEST_ID_HEADER } from './requestId';
  * network failure: every outcome comes back as a BatchResponse, with the body parsed whatever the
  * status. HTTP errors are not thrown, so n8n does not resend on a 401 by itself: the caller decides.
  * An empty OAuth token makes n8n fetch a new one, save it to the credential, and put it in
- * `connection.credentials`, which every later request of the run then uses.
+ * `connection.credentials`, which every later request of the run then uses. The Timeout bounds the
+ * whole request (a token fetch included); a request it or a cancel ends is a network failure whose
+ * outcome is unknown.
  */
 export async function requestWithCredential(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
@@ -25,25 +28,27 @@ export async function requestWithCredential(
 		type: connection.credentialType,
 		data: connection.credentials,
 	};
+	const cancel = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+	const deadline = requestDeadline(connection.timeout, cancel);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${connection.baseUrl}/${request.path.replace(/^\//, '')}`,
+		headers: request.body ? { 'Content-Type': 'application/json' } : {},
+		body: request.body,
+		qs: request.qs,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// A redirect would carry the credential to another host: treat it as a failure instead.
+		disableFollowRedirect: true,
+		// n8n reads this as the longest silence; the deadline bounds the whole request.
+		timeout: connection.timeout,
+		abortSignal: deadline.signal,
+	};
+	const caller = withAbortSignal(context, deadline.signal);
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			connection.credentialType,
-			{
-				method: request.method,
-				url: `${connection.baseUrl}/${request.path.replace(/^\//, '')}`,
-				headers: request.body ? { 'Content-Type': 'application/json' } : {},
-				body: request.body,
-				qs: request.qs,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				// A redirect would carry the credential to another host: treat it as a failure instead.
-				disableFollowRedirect: true,
-				timeout: connection.timeout,
-			},
-			{ credentialsDecrypted },
-		)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+		const sending = caller.helpers.httpRequestWithAuthentication.call(caller, connection.credentialType, options, { credentialsDecrypted });
+		const response = (await deadline.bound(sending)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		return {
 			type: 'http',
 			statusCode: response.statusCode,
@@ -52,6 +57,17 @@ export async function requestWithCredential(
 			retryAfter: headerOf(response.headers, 'retry-after'),
 		};
 	} catch (error) {
-		return readFailedRequest(error);
+		const failed = readFailedRequest(error);
+		// An HTTP answer, or our own error from before anything was sent, says more than the deadline.
+		return failed.type === 'network' ? (deadline.failure() ?? failed) : failed;
 	}
+}
+
+/**
+ * n8n's `httpRequestWithAuthentication` (1.x and 2.x) replaces the request's `abortSignal` with
+ * `this.getExecutionCancelSignal()`. Called on this stand-in for the context, it takes the
+ * request's own signal instead, which also fires on the execution's cancel.
+ */
+function withAbortSignal<T extends IExecuteFunctions | ILoadOptionsFunctions>(context: T, signal: AbortSignal): T {
+	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as T;
 }

@@ -15,4 +15,5 @@ export const badRequest = (message: string): HandlerResult => requestError(400, 
 export const batchLimitExceeded = (): HandlerResult => requestError(400, 1060, 'Batch limit size exceeded');
 export const notFound = (): HandlerResult => requestError(404, 404, 'Resource not found');
 export const methodNotAllowed = (): HandlerResult => requestError(405, 405, 'Method not allowed');
+export const serviceUnavailable = (): HandlerResult => requestError(503, 503, 'Service unavailable');
 export const internalError = (): HandlerResult => requestError(500, 500, 'Sandbox internal error');

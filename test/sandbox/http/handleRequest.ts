@@ -4,6 +4,8 @@ import { authScheme } from '../auth/authenticate';
 import { BULK_ENROL_AND_EARN_PATH } from '../state/faultQueue';
 import type { SandboxState } from '../state/sandboxState';
 import type { Fault, RequestRecord } from '../types';
+import { dripAnswer } from './drip';
+import { serviceUnavailable } from './errorBodies';
 import { echoRequestResult, malformedResult, shortenedResult, statusFaultResult } from './faultResults';
 import type { HandlerResult } from './handlerTypes';
 import { parseJson, readBody, type ParsedJson } from './readBody';
@@ -49,17 +51,19 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
 	const answer = serialiseResult(record, result);
 	const latencyMs = state.settings.latencyMs + (fault?.type === 'latency' ? fault.ms : 0);
 	await timers.delay(arrivedAt + latencyMs - performance.now());
-	sendAnswer(response, record, answer);
+	if (fault?.type === 'drip') await dripAnswer(response, record, answer, fault, timers);
+	else sendAnswer(response, record, answer);
 }
 
 function actsBeforeApplying(fault: Fault): boolean {
 	if (fault.type === 'echoRequest') return true;
-	return (fault.type === 'status' || fault.type === 'reset' || fault.type === 'hang') && !fault.afterApplying;
+	return (fault.type === 'status' || fault.type === 'reset' || fault.type === 'hang' || fault.type === 'drip') && !fault.afterApplying;
 }
 
 function answerBeforeApplying(fault: Fault, request: IncomingMessage, bodyText: string): HandlerResult | undefined {
 	if (fault.type === 'status') return statusFaultResult(fault);
 	if (fault.type === 'echoRequest') return echoRequestResult(fault, request.headers, bodyText);
+	if (fault.type === 'drip') return serviceUnavailable();
 	if (fault.type === 'reset') request.socket.destroy();
 	return undefined;
 }

@@ -17,6 +17,7 @@ export class FaultQueue {
 	add(fault: Fault): void {
 		const times = fault.times ?? 1;
 		if (!Number.isInteger(times) || times < 1) throw new RangeError('fault.times must be a positive integer');
+		if (fault.type === 'drip' && !(fault.intervalMs > 0)) throw new RangeError('a drip fault needs a positive intervalMs');
 		this.queue.push({ fault, remaining: times });
 	}
 
