@@ -80,6 +80,17 @@ export function checkGuarantees(
 		for (const id of c.ids) if (c.sure > 0 && !ledgerIds.has(id) && count > 0) problems.push(`${key}: id ${id} is not in the ledger`);
 	}
 
+	// 4b. With Deduplicate on, one customer (identifier type and value, emails without case) is applied once per action.
+	if (scenario.options.deduplicate && !scenario.options.retryUnknownOutcome) {
+		const perCustomer = new Map<string, number>();
+		for (const e of ledger) {
+			const value = e.identifierName === 'email' ? e.identifierValue.toLowerCase() : e.identifierValue;
+			const key = keyOf(e.action, e.promotionId, e.identifierName, value);
+			perCustomer.set(key, (perCustomer.get(key) ?? 0) + 1);
+		}
+		for (const [key, count] of perCustomer) if (count > 1) problems.push(`${key}: applied ${count} times with Deduplicate on`);
+	}
+
 	// 5. The rate limit held over every bulk request, and no secret leaked.
 	const limit = Number(scenario.options.maxRequestsPerMinute);
 	if (limit > 0) {

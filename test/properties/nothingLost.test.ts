@@ -19,6 +19,7 @@ test(`every item accounted for, nothing applied unreported, under faults (${RUNS
 	await fc.assert(
 		fc.asyncProperty(scenario, async (s) => {
 			sandbox.reset();
+			sandbox.setClockOffset(s.clockOffsetSeconds);
 			const credentials = sandboxCredentials(sandbox);
 			if (s.preEnrolled.length > 0) {
 				await runCapillary(credentials, {

@@ -14,6 +14,8 @@ export interface Scenario {
 	faults: Fault[];
 	/** Customers enrolled in the welcome promotion before the run (so Issue can succeed for them). */
 	preEnrolled: number[];
+	/** Capillary's clock minus n8n's, as the iat/exp of its tokens show it. */
+	clockOffsetSeconds: number;
 }
 
 const { welcome, birthday, goldEnrol, goldDirect, inactive } = DEMO.promotions;
@@ -32,6 +34,20 @@ const identifier = fc.oneof(
 	{ weight: 1, arbitrary: fc.constantFrom({ kind: 'mobile', value: '' }, { kind: 'email', value: 'x@' }, { kind: 'id', value: '-1' }, { kind: 'mobile', value: '{"a":1}\u0000' }, { kind: 'mobile', value: '9'.repeat(300) }) },
 );
 
+/** How a CRM may write a mobile: the node must send the same digits for each. */
+const MOBILE_FORMATS: ReadonlyArray<(digits: string) => string> = [
+	(v) => v,
+	(v) => `+${v}`,
+	(v) => `+${v.slice(0, 2)} ${v.slice(2, 7)} ${v.slice(7)}`,
+	(v) => `(${v.slice(0, 3)}) ${v.slice(3, 6)}-${v.slice(6)}`,
+	(v) => `${v.slice(0, 2)}.${v.slice(2, 6)}.${v.slice(6)}`,
+];
+
+/** How an item may write an email: the same customer whatever the case. */
+const EMAIL_FORMATS: ReadonlyArray<(email: string) => string> = [(v) => v, (v) => v.toUpperCase()];
+
+const SOURCES = ['INSTORE', 'WEBSITE', 'ECOMMERCE'] as const;
+
 const fault: fc.Arbitrary<Fault> = fc.oneof(
 	{ weight: 1, arbitrary: fc.record({ type: fc.constant('hang' as const), afterApplying: fc.boolean() }) },
 	{ weight: 30, arbitrary: fc.record({ type: fc.constant('latency' as const), ms: fc.integer({ min: 0, max: 15 }) }) },
@@ -47,6 +63,7 @@ const fault: fc.Arbitrary<Fault> = fc.oneof(
 	{ weight: 10, arbitrary: fc.constant<Fault>({ type: 'malformed' }) },
 	{ weight: 10, arbitrary: fc.record({ type: fc.constant('short' as const), drop: fc.integer({ min: 1, max: 2 }) }) },
 	{ weight: 10, arbitrary: fc.constant<Fault>({ type: 'expireToken' }) },
+	{ weight: 10, arbitrary: fc.constant<Fault>({ type: 'nulls' }) },
 );
 
 export const scenario: fc.Arbitrary<Scenario> = fc
@@ -56,6 +73,9 @@ export const scenario: fc.Arbitrary<Scenario> = fc
 		size: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 1000 })),
 		identifiers: fc.array(identifier, { minLength: 1000, maxLength: 1000 }),
 		promotionChoice: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1000, maxLength: 1000 }),
+		formatChoice: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1000, maxLength: 1000 }),
+		sourceChoice: fc.array(fc.integer({ min: 0, max: SOURCES.length - 1 }), { minLength: 1000, maxLength: 1000 }),
+		clockOffsetSeconds: fc.constantFrom(0, 0, -3600, -300, 300, 3600),
 		batchSize: fc.integer({ min: 1, max: 100 }),
 		parallelRequests: fc.integer({ min: 1, max: 4 }),
 		deduplicate: fc.boolean(),
@@ -70,7 +90,11 @@ export const scenario: fc.Arbitrary<Scenario> = fc
 		const items = Array.from({ length: g.size }, (_, i) => {
 			const { kind, value } = g.identifiers[i];
 			const promotion = promotions[g.promotionChoice[i] % promotions.length];
-			return { kind, value, program: promotion.programId, promo: promotion.promotionId };
+			const formats = kind === 'mobile' ? MOBILE_FORMATS : kind === 'email' ? EMAIL_FORMATS : [(v: string) => v];
+			// Invalid values stay as they are: formatting must not make them valid.
+			const valid = /^\d{8,15}$|@example\.com$/.test(value);
+			const written = valid ? formats[g.formatChoice[i] % formats.length](value) : value;
+			return { kind, value: written, source: SOURCES[g.sourceChoice[i]], program: promotion.programId, promo: promotion.promotionId };
 		});
 		return {
 			operation: g.operation,
@@ -78,6 +102,7 @@ export const scenario: fc.Arbitrary<Scenario> = fc
 			items,
 			faults: g.faults,
 			preEnrolled: g.preEnrolled,
+			clockOffsetSeconds: g.clockOffsetSeconds,
 			options: {
 				// Keep the request count bounded: at most ~60 batches per run.
 				batchSize: Math.max(g.batchSize, Math.ceil(g.size / 60)),
@@ -100,7 +125,7 @@ export function scenarioParameters(s: Scenario): INodeParameters {
 		promotion: { __rl: true, mode: 'id', value: '={{ $json.promo }}' },
 		identifierName: '={{ $json.kind }}',
 		identifierValue: '={{ $json.value }}',
-		source: 'INSTORE',
+		source: '={{ $json.source }}',
 		options: s.options as INodeParameters,
 	};
 }

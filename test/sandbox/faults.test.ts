@@ -86,6 +86,16 @@ describe('injected faults', () => {
 		expect(sandbox.ledger).toHaveLength(5);
 	});
 
+	it('nulls: applies, then answers with null for empty lists, a failed entry\'s result and missing ids', async () => {
+		sandbox.injectFault({ type: 'nulls' });
+		const { programId, promotionId } = DEMO.promotions.goldEnrol;
+		const answer = await postBulk(sandbox.url, bulkBody({ bulkAction: 'ENROL', programId, promotionId, values: [...customerIds(0, 1), '999999999'] }));
+		const [applied, failed] = answer.json.response as unknown as Array<Record<string, unknown>>;
+		expect(applied).toMatchObject({ errors: null, warnings: null, result: { issualId: expect.any(String), earnedId: null } });
+		expect(failed).toMatchObject({ result: null, errors: [expect.objectContaining({ code: 8015 })], warnings: null });
+		expect(sandbox.ledger).toHaveLength(1);
+	});
+
 	it('expireToken: expires every token before the request, which gets 401', async () => {
 		const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 		sandbox.injectFault({ type: 'expireToken' });

@@ -76,4 +76,7 @@ export type Fault = (
 	// spaces). afterApplying: the handler's answer, applied first; else nothing is applied and the
 	// answer is a 503. Stops when the client leaves; close() ends it.
 	| { type: 'drip'; intervalMs: number; bytes?: number; forever?: boolean; afterApplying?: boolean }
+	// Apply, then answer with nulls where the answer had nothing (as Capillary's token answer has
+	// "errors": null): empty errors/warnings lists, a failed entry's result, a result's missing ids.
+	| { type: 'nulls' }
 ) & { path?: string; times?: number };

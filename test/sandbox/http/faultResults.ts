@@ -62,3 +62,17 @@ export function echoRequestResult(fault: EchoFault, headers: IncomingHttpHeaders
 function escapeHtml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** The same answer with nulls for what it leaves empty or out: the same meaning, as a null-happy server writes it. */
+export function nulledResult(result: HandlerResult): HandlerResult {
+	const body = result.body as { response?: unknown } | null | undefined;
+	if (!body || !Array.isArray(body.response)) return result;
+	const response = (body.response as Array<Record<string, unknown>>).map((entry) => {
+		const nulled: Record<string, unknown> = { ...entry, result: entry.result ?? null };
+		for (const list of ['errors', 'warnings']) if (Array.isArray(entry[list]) && (entry[list] as unknown[]).length === 0) nulled[list] = null;
+		const applied = entry.result as Record<string, unknown> | undefined;
+		if (applied) nulled.result = { ...applied, issualId: applied.issualId ?? null, earnedId: applied.earnedId ?? null };
+		return nulled;
+	});
+	return { ...result, body: { ...body, response } };
+}

@@ -6,7 +6,7 @@ import type { SandboxState } from '../state/sandboxState';
 import type { Fault, RequestRecord } from '../types';
 import { dripAnswer } from './drip';
 import { serviceUnavailable } from './errorBodies';
-import { echoRequestResult, malformedResult, shortenedResult, statusFaultResult } from './faultResults';
+import { echoRequestResult, malformedResult, nulledResult, shortenedResult, statusFaultResult } from './faultResults';
 import type { HandlerResult } from './handlerTypes';
 import { parseJson, readBody, type ParsedJson } from './readBody';
 import { routeRequest } from './routeRequest';
@@ -81,6 +81,8 @@ function answerAfterApplying(fault: Fault | undefined, applied: HandlerResult, r
 			return malformedResult();
 		case 'short':
 			return shortenedResult(applied, fault.drop);
+		case 'nulls':
+			return nulledResult(applied);
 		default:
 			return applied;
 	}
