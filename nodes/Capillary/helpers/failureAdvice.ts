@@ -66,7 +66,7 @@ export function nextStep(error: Pick<CustomerError, 'kind' | 'code' | 'outcome' 
 		if (error.step === 'earn') return EARN_UNKNOWN;
 		return TIMEOUT_CODES.has(String(error.code)) ? `${CHECK_FIRST} A longer Timeout may help.` : CHECK_FIRST;
 	}
-	if (error.kind === 'invalid_input') return 'Fix this value in the input, then run the item again: it was not sent.';
+	if (error.kind === 'invalid_input') return 'Fix the value named above, then run the item again: it was not sent.';
 	const fix = error.kind === 'rejected' ? REJECTION_ADVICE[String(error.code)] : requestAdvice(error.code);
 	if (error.step === 'earn') return fix ? `${fix} ${EARN_NOT_APPLIED}` : EARN_NOT_APPLIED;
 	if (error.kind === 'rejected') return `${fix ?? 'Fix what Capillary reports, then send this customer again.'} It was not applied.`;
