@@ -41,3 +41,9 @@ test('noteRetries never lets a failure after a maybe-applied attempt claim not_a
 	const success: CustomerResult = { status: 'success', warnings: [] };
 	expect(noteRetries([success], 1, true)[0]).toBe(success);
 });
+
+test('a request stopped before its first retry left is still unknown if the first attempt may have applied', () => {
+	expect(noteRetries([failed('not_applied')], 0, true)[0]).toMatchObject({
+		error: { message: 'busy; an earlier attempt may have been applied', outcome: 'unknown' },
+	});
+});

@@ -194,3 +194,21 @@ test('two workflows with different limits on one credential share one limiter: t
 	// The slow run's last request leaves last (starts go in call order), so every gap falls while both run.
 	for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(1000 - 50);
 });
+
+test('a retry the stop ended before it left is not counted, and the attempt that may have applied stays unknown', async () => {
+	sandbox.injectFault({ type: 'status', status: 502, retryAfter: '20', afterApplying: true });
+	sandbox.injectFault({ type: 'status', status: 403, body: { errors: [{ code: 403, message: 'access denied' }] } });
+	const started = Date.now();
+	const run = await runCapillary(sandboxCredentials(sandbox), {
+		items: mobileItems(560, 2),
+		parameters: earn({ batchSize: 1, parallelRequests: 2, retryUnknownOutcome: true, maxRetryWait: 30_000 }),
+		authentication: 'basicAuth',
+		onError: 'continueRegularOutput',
+	});
+	expect(Date.now() - started).toBeLessThan(5000);
+	expect(sandbox.ledger).toHaveLength(1);
+	const unknown = run.failed.filter((i) => errorOf(i).outcome === 'unknown');
+	expect(unknown).toHaveLength(1);
+	expect(String(errorOf(unknown[0]).message)).toMatch(/an earlier attempt may have been applied/);
+	expect(String(errorOf(unknown[0]).message)).not.toMatch(/after 1 retry/);
+});

@@ -40,7 +40,9 @@ export async function sendWithRetries(
 	send: (options: { refreshToken: boolean }) => Promise<BatchResponse>,
 ): Promise<SentRequest> {
 	const { retry, pacer, shouldStop, connection } = sender;
+	/** Retries that left: a retry the stop ended before it was sent is not one. */
 	let retries = 0;
+	let retrying = false;
 	let refreshToken = false;
 	let earlierMayHaveApplied = false;
 	const cancelled = (): SentRequest => ({
@@ -51,6 +53,8 @@ export async function sendWithRetries(
 	for (;;) {
 		const release = await pacer.acquire(shouldStop);
 		if (!release) return cancelled();
+		if (retrying) retries++;
+		retrying = false;
 		const response = await send({ refreshToken }).finally(release);
 		if (!refreshToken && needsNewToken(connection, response)) {
 			refreshToken = true;
@@ -62,8 +66,7 @@ export async function sendWithRetries(
 		if (!retryable || retries >= retry.maxRetries) return { response, retries, earlierMayHaveApplied };
 		earlierMayHaveApplied ||= decision === 'retryUnknown';
 		const retryAfter = response.type === 'http' || response.type === 'notSent' ? response.retryAfter : undefined;
-		const stopped = await waitUnlessStopped(retryDelay(retries, retryAfter, retry.maxRetryWait), shouldStop);
-		retries++;
-		if (stopped) return cancelled();
+		if (await waitUnlessStopped(retryDelay(retries, retryAfter, retry.maxRetryWait), shouldStop)) return cancelled();
+		retrying = true;
 	}
 }
