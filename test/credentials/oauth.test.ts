@@ -234,3 +234,11 @@ describe('a failing token endpoint', () => {
 		expect(bulkRequests()).toEqual([]);
 	});
 });
+
+test('a token with line breaks (a hostile token endpoint) applies nothing and claims nothing', async () => {
+	sandbox.injectFault({ type: 'status', status: 200, path: TOKEN_PATH, body: { data: { accessToken: 'abc\r\nX-Evil: 1', ttlSeconds: 300 }, errors: null }, times: 10 });
+	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(190, 2), parameters, onError: 'continueRegularOutput' });
+	expect(sandbox.ledger).toEqual([]);
+	expect(run.success).toEqual([]);
+	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
+});

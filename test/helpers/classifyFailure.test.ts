@@ -56,3 +56,17 @@ test('a credential failure before sending is fatal and not applied', () => {
 		transient: false,
 	});
 });
+
+test.each(['ERR_INVALID_CHAR', 'ERR_HTTP_INVALID_HEADER_VALUE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID'])(
+	'%s is raised before anything is written: not_applied, fatal, not retried',
+	(code) => {
+		const failure = classifyFailure({ type: 'network', code, message: code });
+		expect(failure.error).toMatchObject({ code, outcome: 'not_applied' });
+		expect(Boolean(failure.fatal)).toBe(true);
+		expect(failure.transient).toBe(false);
+	},
+);
+
+test.each(['ECONNRESET', 'EPIPE', 'EPROTO', 'ETIMEDOUT', 'UNKNOWN'])('%s may come after the request left: unknown', (code) => {
+	expect(classifyFailure({ type: 'network', code, message: code }).error.outcome).toBe('unknown');
+});

@@ -1,4 +1,4 @@
-import { CERTIFICATE_CODES } from './failureAdvice';
+import { CERTIFICATE_CODES, NOT_SENT_CODES, UNSENDABLE_CODES } from './networkCodes';
 import type { BatchResponse, CustomerError, FatalFailure } from './types';
 
 /** The server certainly did not act, and trying again later may pass. */
@@ -8,8 +8,7 @@ const FATAL_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 415]);
 const BATCH_LIMIT_CODE = 1060;
 /** "See Other": the server processed the POST and points at its result. */
 const SEE_OTHER = 303;
-/** Network failures that happen before the request reaches the server: retried, then they stop the run. */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 
 export interface RequestFailure {
 	error: CustomerError;
@@ -58,6 +57,9 @@ function networkFailure({ code, message }: Extract<BatchResponse, { type: 'netwo
 	if (CERTIFICATE_CODES.has(code)) {
 		// Certificates are checked in the TLS handshake, before the request is written: nothing left.
 		return failure({ code, message: `The server's TLS certificate was refused (${message}): nothing was sent`, outcome: 'not_applied' }, true);
+	}
+	if (UNSENDABLE_CODES.has(code)) {
+		return failure({ code, message: `The request could not be built (${message}): nothing was sent`, outcome: 'not_applied' }, true);
 	}
 	if (NOT_SENT_CODES.has(code)) {
 		return { ...failure({ code, message: `Could not reach Capillary: ${message}`, outcome: 'not_applied' }, true), transient: true };

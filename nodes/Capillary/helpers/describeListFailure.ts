@@ -1,5 +1,6 @@
 import { firstApiError } from './classifyFailure';
-import { CERTIFICATE_CODES, requestAdvice, withNextStep } from './failureAdvice';
+import { requestAdvice, withNextStep } from './failureAdvice';
+import { CERTIFICATE_CODES } from './networkCodes';
 import type { BatchResponse } from './types';
 
 const TRY_LATER = 'Try again later.';

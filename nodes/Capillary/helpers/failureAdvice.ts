@@ -1,3 +1,4 @@
+import { CERTIFICATE_CODES, TIMEOUT_CODES, UNSENDABLE_CODES } from './networkCodes';
 import type { CustomerError } from './types';
 
 /**
@@ -9,24 +10,7 @@ import type { CustomerError } from './types';
 const CHECK_FIRST = 'Check this customer in Capillary before sending it again: it may have been enrolled or issued.';
 const NOT_APPLIED = 'Nothing was applied, so running it again is safe.';
 
-/** Node's codes for a certificate that fails verification: raised in the TLS handshake, before anything is sent. */
-export const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
-	'CERT_HAS_EXPIRED',
-	'CERT_NOT_YET_VALID',
-	'CERT_REVOKED',
-	'CERT_UNTRUSTED',
-	'CERT_REJECTED',
-	'CERT_SIGNATURE_FAILURE',
-	'DEPTH_ZERO_SELF_SIGNED_CERT',
-	'SELF_SIGNED_CERT_IN_CHAIN',
-	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-	'UNABLE_TO_GET_ISSUER_CERT',
-	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-	'ERR_TLS_CERT_ALTNAME_INVALID',
-	'HOSTNAME_MISMATCH',
-]);
 
-const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
 /** Advice for a request that failed before Capillary acted (or was refused), by HTTP status or network code. */
 const REQUEST_ADVICE: Record<string, string> = {
@@ -39,6 +23,7 @@ const REQUEST_ADVICE: Record<string, string> = {
 	1060: 'Lower the Batch Size option (your organisation caps bulk calls), then run again.',
 	redirect: "Set the credential's Base URL to the final host (redirects are not followed, so that the credential stays on its host), then run again.",
 	unreachable: "Check the credential's Cluster or Base URL and this machine's network, then run again.",
+	unsendable: "Check the credential and its Base URL for characters a request cannot carry, then run again.",
 	certificate: "Fix the server's certificate, or set the credential's Base URL to a host whose certificate is valid for it, then run again.",
 };
 REQUEST_ADVICE[461] = REQUEST_ADVICE[503] = REQUEST_ADVICE[521] = REQUEST_ADVICE[429];
@@ -78,6 +63,7 @@ export function requestAdvice(code: CustomerError['code']): string | undefined {
 	if (code === null) return undefined;
 	if (typeof code === 'number' && code >= 300 && code < 400) return REQUEST_ADVICE.redirect;
 	if (typeof code === 'string' && CERTIFICATE_CODES.has(code)) return REQUEST_ADVICE.certificate;
+	if (typeof code === 'string' && UNSENDABLE_CODES.has(code)) return REQUEST_ADVICE.unsendable;
 	if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return REQUEST_ADVICE.unreachable;
 	return REQUEST_ADVICE[String(code)];
 }

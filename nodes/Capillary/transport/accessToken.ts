@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
-import { CERTIFICATE_CODES } from '../helpers/failureAdvice';
+import { CERTIFICATE_CODES } from '../helpers/networkCodes';
 import { resolveBaseUrl } from './baseUrl';
 import { notSentOptions } from './notSent';
 import { headerOf } from './requestId';
