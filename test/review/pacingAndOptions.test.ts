@@ -1,0 +1,98 @@
+/**
+ * Review of issue 11, items 8 and 12: the shared rate limit, and options that are out of range or of
+ * the wrong kind. "findings" fail while the bug is there; "holds" passed when the review ran.
+ */
+import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { useSandbox } from '../engine/useSandbox';
+import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../engine/items';
+import { executeCapillary } from '../engine/executeNode';
+
+const sandbox = useSandbox();
+
+const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
+const bulkRequests = (s: CapillarySandbox) => s.requests.filter((r) => r.bulkAction);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('findings', () => {
+	// sharedPacers.joinSharedPacer: a run whose Max Requests Per Minute is 0 (the default) gets `unpaced`
+	// and is neither held to, nor counted by, the credential's shared limiter. options.ts promises "Rate
+	// limit shared by every execution of this n8n process that uses the same credential", and issue 11
+	// item 8 "the lower limit wins while both run": a second workflow left at the default breaks it.
+	test('while one run limits a credential to 2 requests a minute, another run on it (option left at 0) does not send 5 at once', async () => {
+		const own = await startSandbox(); // a pacer of its own
+		const credentials = sandboxCredentials(own);
+		const stopA = new AbortController();
+		const stopB = new AbortController();
+		try {
+			const limited = executeCapillary(credentials, { items: mobileItems(0, 3), parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 2 } }) }, stopA.signal);
+			while (bulkRequests(own).length === 0) await sleep(5);
+			const unlimited = executeCapillary(credentials, { items: mobileItems(10, 5), parameters: earn({ options: { batchSize: 1 } }), onError: 'continueRegularOutput' }, stopB.signal);
+			await sleep(3000);
+			const sent = bulkRequests(own).length;
+			stopA.abort();
+			stopB.abort();
+			await Promise.allSettled([limited, unlimited]);
+
+			expect(sent).toBeLessThanOrEqual(2);
+		} finally {
+			await own.close();
+		}
+	}, 15_000);
+});
+
+describe('holds', () => {
+	test('two runs with different limits on one credential: once the stricter one is cancelled, the other goes at its own pace', async () => {
+		const own = await startSandbox();
+		const credentials = sandboxCredentials(own);
+		const stopStrict = new AbortController();
+		try {
+			const strict = executeCapillary(credentials, { items: mobileItems(0, 3), parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 1 } }) }, stopStrict.signal);
+			while (bulkRequests(own).length === 0) await sleep(5);
+			const started = Date.now();
+			const relaxed = runCapillary(credentials, { items: mobileItems(10, 3), parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 600 } }) });
+			await sleep(500);
+			expect(bulkRequests(own)).toHaveLength(1); // the stricter limit holds while both run
+			stopStrict.abort();
+			await strict.catch(() => undefined);
+			const run = await relaxed;
+			// After the cancel: within the 60 s window the one request already sent still counts, so the
+			// relaxed run waits for nothing more than its own spacing and the strict run's window.
+			expect(run.success).toHaveLength(3);
+			expect(Date.now() - started).toBeLessThan(62_000);
+		} finally {
+			await own.close();
+		}
+	}, 90_000);
+
+	test.each([
+		['batchSize', '={{ "2.5" }}'],
+		['batchSize', '={{ 0 }}'],
+		['parallelRequests', '={{ -1 }}'],
+		['maxRequestsPerMinute', '={{ 0.5 }}'],
+		['maxRetryWait', '={{ Infinity }}'],
+		['timeout', '={{ NaN }}'],
+		['maxRetries', '={{ {} }}'],
+		['deduplicate', '={{ "yes" }}'],
+		['retryUnknownOutcome', '={{ 1 }}'],
+		['includeInputFields', '={{ $json.nothing }}'],
+	])('option %s = %s stops the run before anything is sent, naming the option', async (name, value) => {
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(20, 2),
+			parameters: earn({ options: { [name]: value } }),
+			onError: 'continueRegularOutput',
+		});
+		expect(sandbox.requests).toEqual([]);
+		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
+		expect(String(errorOf(run.failed[0]).message)).toMatch(/The option "[^"]+" /);
+	});
+
+	test.each([
+		['batchSize', '={{ "1" }}'],
+		['deduplicate', '={{ "false" }}'],
+		['maxRequestsPerMinute', '={{ "6000" }}'],
+	])('option %s = %s (a numeric or boolean string) is read as its value', async (name, value) => {
+		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(30, 2), parameters: earn({ options: { [name]: value } }) });
+		expect(run.success).toHaveLength(2);
+	});
+});
