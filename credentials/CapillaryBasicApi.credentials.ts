@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
+import { refuseEndedRequest } from '../nodes/Capillary/transport/refuseEndedRequest';
 import { basicAuthorization } from '../nodes/Capillary/transport/basicAuthorization';
 
 /** Till credentials, sent as `Authorization: Basic base64(username:md5hex(password))`. */
@@ -52,6 +53,7 @@ export class CapillaryBasicApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		refuseEndedRequest(requestOptions);
 		resolveBaseUrl(credentials);
 		requestOptions.headers = { ...requestOptions.headers, Authorization: basicAuthorization(credentials) };
 		return requestOptions;

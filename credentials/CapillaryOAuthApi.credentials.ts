@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
+import { refuseEndedRequest } from '../nodes/Capillary/transport/refuseEndedRequest';
 import { generateAccessToken } from '../nodes/Capillary/transport/accessToken';
 import { sendWithHttpRequest } from '../nodes/Capillary/transport/sendJson';
 import { expiredTokenError, tokenIsUsable } from '../nodes/Capillary/transport/tokenExpiry';
@@ -70,6 +71,7 @@ export class CapillaryOAuthApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		refuseEndedRequest(requestOptions);
 		resolveBaseUrl(credentials);
 		if (!tokenIsUsable(credentials)) throw expiredTokenError();
 		requestOptions.headers = { ...requestOptions.headers, 'X-CAP-API-OAUTH-TOKEN': String(credentials.accessToken) };

@@ -48,7 +48,7 @@ test('the credential test: right password OK, wrong password a clear 401 without
 
 test('a wrong password fails the run with a clear message and no secret', async () => {
 	const run = await runCapillary(basic({ password: 'Hunter2-not-it' }), { items: oneItem(4), parameters, authentication: 'basicAuth' });
-	expect(run.error?.message).toBe("Capillary refused the request with HTTP 401: Authentication failed. Check the credential's client secret or till password, and its Cluster, then run again. Nothing was applied, so running it again is safe.");
+	expect(run.error?.message).toBe("Capillary refused the request with HTTP 401: Authentication failed. Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too, then run again. Nothing was applied.");
 	const text = JSON.stringify(run);
 	expect(text).not.toContain('Hunter2-not-it');
 	expect(text).not.toContain(createHash('md5').update('Hunter2-not-it').digest('hex'));

@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe.each([
 	['capillaryOAuthApi', 'oAuth', { clientSecret: 'wrong-Secret-4242' }, 'Capillary refused the client key and secret (HTTP 401): check them and the cluster'],
-	['capillaryBasicApi', 'basicAuth', { password: 'wrong-Password-4242' }, "Capillary refused the credential (HTTP 401: Authentication failed). Check the credential's client secret or till password, and its Cluster, then run again."],
+	['capillaryBasicApi', 'basicAuth', { password: 'wrong-Password-4242' }, "Capillary refused the credential (HTTP 401: Authentication failed). Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too."],
 ] as const)('%s', (type, kind, wrongSecret, refusedMessage) => {
 	const check = async (overrides: Record<string, unknown>) =>
 		await testCredential(sandboxCredentials(sandbox, { [kind]: overrides }), type);

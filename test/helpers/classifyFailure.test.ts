@@ -17,8 +17,9 @@ test.each([
 	[502, 'unknown', false, false],
 	[504, 'unknown', false, false],
 	[520, 'unknown', false, false],
-	[307, 'not_applied', true, false],
-	[303, 'unknown', false, false],
+	[307, 'unknown', true, false],
+	[303, 'unknown', true, false],
+	[301, 'unknown', true, false],
 ] as const)('HTTP %s without response[] → %s (fatal %s, transient %s)', (status, outcome, fatal, transient) => {
 	const failure = classifyFailure(http(status));
 	expect(failure.error).toMatchObject({ kind: 'request_failed', code: status, outcome });
@@ -57,7 +58,7 @@ test('a credential failure before sending is fatal and not applied', () => {
 	});
 });
 
-test.each(['ERR_INVALID_CHAR', 'ERR_HTTP_INVALID_HEADER_VALUE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID'])(
+test.each(['ERR_INVALID_CHAR', 'ERR_HTTP_INVALID_HEADER_VALUE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO'])(
 	'%s is raised before anything is written: not_applied, fatal, not retried',
 	(code) => {
 		const failure = classifyFailure({ type: 'network', code, message: code });
@@ -67,6 +68,6 @@ test.each(['ERR_INVALID_CHAR', 'ERR_HTTP_INVALID_HEADER_VALUE', 'DEPTH_ZERO_SELF
 	},
 );
 
-test.each(['ECONNRESET', 'EPIPE', 'EPROTO', 'ETIMEDOUT', 'UNKNOWN'])('%s may come after the request left: unknown', (code) => {
+test.each(['ECONNRESET', 'EPIPE', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ETIMEDOUT', 'UNKNOWN'])('%s may come after the request left: unknown', (code) => {
 	expect(classifyFailure({ type: 'network', code, message: code }).error.outcome).toBe('unknown');
 });

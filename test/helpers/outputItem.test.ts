@@ -32,7 +32,7 @@ test('a failed item\'s message ends with what to do next', () => {
 	const error = { kind: 'rejected' as const, code: 8015, message: 'Customer not found for the given identifiers', outcome: 'not_applied' as const };
 	const { json } = outputItem('earn', { itemIndex: 0, fields: {}, result: { status: 'failed', error } });
 	expect((json.error as { message: string }).message).toBe(
-		'Customer not found for the given identifiers. Check the Identifier Type and value, or register the customer in Capillary first. It was not applied.',
+		'Customer not found for the given identifiers. Check the Identifier Type and value, or register the customer in Capillary first, then send this customer again. It was not applied.',
 	);
 });
 

@@ -63,7 +63,7 @@ test('without a program, the promotion picker says to choose one first', async (
 test('a wrong secret makes the picker say which part to fix', async () => {
 	const credentials = sandboxCredentials(sandbox, { basicAuth: { password: 'nope-nope' } });
 	await expect(searchList(credentials, 'searchPrograms', { authentication: 'basicAuth' })).rejects.toThrow(
-		"Capillary refused the credential (HTTP 401: Authentication failed). Check the credential's client secret or till password, and its Cluster, then run again.",
+		"Capillary refused the credential (HTTP 401: Authentication failed). Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too.",
 	);
 });
 

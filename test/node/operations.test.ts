@@ -90,7 +90,7 @@ test('Enrol and Issue keeps the issualId of a customer whose issue was refused, 
 		error: { kind: 'rejected', code: 8890, outcome: 'not_applied', step: 'earn' },
 	});
 	expect(String((again.failed[0].json.error as { message: string }).message)).toMatch(
-		/^Enrolled \(issualId \d+\), but the issue failed: .*run Issue \(Earn\) only for this customer; do not enrol again .*\.$/,
+		/^Enrolled \(issualId \d+\), but the issue failed: .*run Issue \(Earn\) only for this customer; do not enrol again.*\.$/,
 	);
 	expect(again.failed[0].json.enrolRequestId).toEqual(expect.any(String));
 });

@@ -19,7 +19,7 @@ test('the same customer under two sources and two formats is sent once (dedupe o
 		}),
 	});
 	expect(run.success).toHaveLength(2);
-	expect(run.success[1].json).toMatchObject({ duplicateOf: 0, source: 'WEBSITE', identifierValueSent: mobile, earnedId: run.success[0].json.earnedId });
+	expect(run.success[1].json).toMatchObject({ duplicateOf: 0, source: 'INSTORE', identifierValueSent: mobile, earnedId: run.success[0].json.earnedId });
 	expect(sandbox.requests.filter((r) => r.bulkAction)).toHaveLength(1);
 	expect(sandbox.ledger).toHaveLength(1);
 });

@@ -48,7 +48,7 @@ describe.each(['selfSigned', 'wrongName', 'expired'] as const)('a custom https h
 		});
 		expect(sandbox.requests).toEqual([]);
 		expect(run.failed.map((item) => errorOf(item).outcome)).toEqual(['not_applied', 'not_applied']);
-		expect(String(errorOf(run.failed[0]).message)).toMatch(/TLS certificate of https:\/\/127\.0\.0\.1:\d+ was refused.*fix the server's certificate/);
+		expect(String(errorOf(run.failed[0]).message)).toMatch(/TLS connection to https:\/\/127\.0\.0\.1:\d+ failed.*fix the server's certificate/);
 		expect(String(errorOf(run.failed[0]).message)).not.toMatch(/after \d+ retr/);
 	});
 });

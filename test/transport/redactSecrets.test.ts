@@ -70,3 +70,8 @@ test('a token passed as sent is redacted though the credential now holds another
 	const forms = secretForms({ ...oauth, accessToken: 'eyJnew.token.value' }, [token]);
 	expect(redactSecrets(`old ${token}`, forms)).toBe(`old ${REDACTED}`);
 });
+
+test('a numeric password is removed where it stands alone, never from inside a longer number such as an id', () => {
+	const forms = secretForms({ username: 'store.server', password: '500001' });
+	expect(redactSecrets({ earnedId: '1500001', echoed: 'password=500001;' }, forms)).toEqual({ earnedId: '1500001', echoed: `password=${REDACTED};` });
+});

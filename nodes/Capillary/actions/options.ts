@@ -37,7 +37,7 @@ export const optionsCollection: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 100000 },
 			default: 0,
 			description:
-				'Rate limit shared by every execution of this n8n process that uses the same credential, retries and parallel requests included: requests are spaced evenly to stay under it. Capillary limits requests per brand and per API key. 0 means no limit.',
+				'Rate limit shared by every execution of this n8n process that uses the same credential, retries and parallel requests included: requests are spaced evenly to stay under it. Capillary limits requests per brand and per API key. 0 sets no limit of its own: the limits other executions set on the credential still apply.',
 		},
 		{
 			displayName: 'Max Retries',

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { STOP_CHECK_MS } from './waitUnlessStopped';
+import { monotonicNow, STOP_CHECK_MS } from './waitUnlessStopped';
 
 /** Requests are spaced this much wider than the limit asks, so that jitter never lets Capillary count one too many. */
 const SAFETY_MARGIN = 1.01;
@@ -17,11 +17,6 @@ export interface Pacer {
 	 */
 	acquire(shouldStop: () => boolean): Promise<Release | undefined>;
 }
-
-/** The pacer of a run without a limit: requests leave at once, unless the run stopped. */
-export const unpaced: Pacer = {
-	acquire: async (shouldStop) => (shouldStop() ? undefined : () => {}),
-};
 
 export interface PacerClock {
 	now?: () => number;
@@ -62,7 +57,7 @@ export class RequestPacer implements Pacer {
 	/** The longest pause between two looks at whether a waiting caller's run stopped. */
 	private readonly stopCheckMs: number;
 
-	constructor({ now = Date.now, wait = sleep, stopCheckMs = STOP_CHECK_MS }: PacerClock = {}) {
+	constructor({ now = monotonicNow, wait = sleep, stopCheckMs = STOP_CHECK_MS }: PacerClock = {}) {
 		this.now = now;
 		this.wait = wait;
 		this.stopCheckMs = stopCheckMs;

@@ -64,7 +64,7 @@ export async function runBulkOperation(
 	const sentByItem: Array<SentCustomer | undefined> = [];
 	const duplicates: CustomerRequest[] = [];
 	const onResult = (customer: CustomerRequest, sent: SentCustomer) => {
-		if (options.deduplicate) sentByItem[customer.itemIndex] = sent;
+		if (options.deduplicate) sentByItem[customer.itemIndex] = { ...sent, sentAs: { identifierValue: customer.identifierValue, source: customer.source } };
 		emit(sentItemResult(customer, sent, inputOf(customer.itemIndex)));
 	};
 	const readAhead = options.parallelRequests * READ_AHEAD_PER_REQUEST;

@@ -1,7 +1,7 @@
 import { retryDecision } from '../helpers/retryDecision';
 import { retryDelay } from '../helpers/retryDelay';
 import type { BatchResponse } from '../helpers/types';
-import { needsNewToken, type Connection } from '../transport';
+import { needsNewToken, type Connection, type RequestOptions } from '../transport';
 import type { Pacer } from './requestPacer';
 import { waitUnlessStopped } from './waitUnlessStopped';
 
@@ -37,7 +37,7 @@ export interface SentRequest {
  */
 export async function sendWithRetries(
 	sender: Sender,
-	send: (options: { refreshToken: boolean }) => Promise<BatchResponse>,
+	send: (options: RequestOptions) => Promise<BatchResponse>,
 ): Promise<SentRequest> {
 	const { retry, pacer, shouldStop, connection } = sender;
 	/** Retries that left: a retry the stop ended before it was sent is not one. */
@@ -55,7 +55,7 @@ export async function sendWithRetries(
 		if (!release) return cancelled();
 		if (retrying) retries++;
 		retrying = false;
-		const response = await send({ refreshToken }).finally(release);
+		const response = await send({ refreshToken, shouldStop }).finally(release);
 		if (!refreshToken && needsNewToken(connection, response)) {
 			refreshToken = true;
 			continue;

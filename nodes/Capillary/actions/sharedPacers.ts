@@ -1,5 +1,5 @@
 import type { Connection } from '../transport';
-import { RequestPacer, unpaced, type Pacer } from './requestPacer';
+import { RequestPacer, type Pacer } from './requestPacer';
 
 /**
  * One pacer per credential and host, shared by every execution in this n8n process: a workflow
@@ -15,14 +15,16 @@ export interface JoinedPacer {
 	leave: () => void;
 }
 
-/** The pacer a run with this limit (0: none) uses; a run without a limit is not paced. */
+/**
+ * The pacer of the run's credential and host. A run with a limit (> 0) adds it while it runs; a run
+ * without one (0) sets none, but keeps to the limits of the runs that do, and its requests count.
+ */
 export function joinSharedPacer(connection: Connection, perMinute: number): JoinedPacer {
-	if (perMinute <= 0) return { pacer: unpaced, leave: () => {} };
 	const key = `${connection.credentialType}\u0000${connection.credentialRef.id}\u0000${connection.baseUrl}`;
 	let pacer = pacers.get(key);
 	if (!pacer) {
 		pacer = new RequestPacer();
 		pacers.set(key, pacer);
 	}
-	return { pacer, leave: pacer.join(perMinute) };
+	return { pacer, leave: perMinute > 0 ? pacer.join(perMinute) : () => {} };
 }

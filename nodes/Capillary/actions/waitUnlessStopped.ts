@@ -1,5 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
+/** Milliseconds on a clock that only moves forward: waits must not stretch or shrink when the wall clock is set. */
+export const monotonicNow = (): number => performance.now();
+
 /** How often a wait looks whether its run stopped: a stopped run's waits end within about this long. */
 export const STOP_CHECK_MS = 100;
 
@@ -12,7 +15,7 @@ export async function waitUnlessStopped(
 	ms: number,
 	shouldStop: () => boolean,
 	wait: (ms: number) => Promise<void> = sleep,
-	now: () => number = Date.now,
+	now: () => number = monotonicNow,
 ): Promise<boolean> {
 	const until = now() + ms;
 	for (;;) {

@@ -1,4 +1,4 @@
-import { CERTIFICATE_CODES, NOT_SENT_CODES, UNSENDABLE_CODES } from './networkCodes';
+import { CERTIFICATE_CODES, HANDSHAKE_CODES, NOT_SENT_CODES, UNSENDABLE_CODES } from './networkCodes';
 import type { BatchResponse, CustomerError, FatalFailure } from './types';
 
 /** The server certainly did not act, and trying again later may pass. */
@@ -6,8 +6,6 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 461, 503, 5
 /** Every later request would fail the same way: stop sending. */
 const FATAL_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 415]);
 const BATCH_LIMIT_CODE = 1060;
-/** "See Other": the server processed the POST and points at its result. */
-const SEE_OTHER = 303;
 
 
 export interface RequestFailure {
@@ -36,12 +34,11 @@ export function classifyFailure(response: BatchResponse): RequestFailure {
 		const message = `Capillary answered HTTP ${statusCode} without a per-customer response: results cannot be paired, so any of them may have been applied`;
 		return failure({ code, message, outcome: 'unknown' }, false, 'unmatched');
 	}
-	if (statusCode === SEE_OTHER) {
-		const message = `Capillary answered HTTP 303 (See Other), which means it processed the request: any of these customers may have been applied`;
-		return failure({ code, message, outcome: 'unknown' });
-	}
 	if (statusCode >= 300 && statusCode < 400) {
-		return failure({ code, message: `Capillary answered with a redirect (HTTP ${statusCode}), which is not followed`, outcome: 'not_applied' }, true);
+		// Servers and proxies redirect a POST after processing it as well as before (303 says so outright):
+		// it may have been applied. Every later request would be redirected too: stop sending.
+		const message = `Capillary answered with a redirect (HTTP ${statusCode}), which is not followed: it may have processed the request`;
+		return failure({ code, message, outcome: 'unknown' }, true);
 	}
 	if (statusCode >= 500 && !TRANSIENT_STATUSES.has(statusCode)) {
 		const message = `Capillary failed with HTTP ${statusCode}${detail} and no per-customer response: it may have been applied`;
@@ -57,6 +54,9 @@ function networkFailure({ code, message }: Extract<BatchResponse, { type: 'netwo
 	if (CERTIFICATE_CODES.has(code)) {
 		// Certificates are checked in the TLS handshake, before the request is written: nothing left.
 		return failure({ code, message: `The server's TLS certificate was refused (${message}): nothing was sent`, outcome: 'not_applied' }, true);
+	}
+	if (HANDSHAKE_CODES.has(code)) {
+		return failure({ code, message: `The TLS handshake with Capillary's host failed (${message}): nothing was sent`, outcome: 'not_applied' }, true);
 	}
 	if (UNSENDABLE_CODES.has(code)) {
 		return failure({ code, message: `The request could not be built (${message}): nothing was sent`, outcome: 'not_applied' }, true);
@@ -79,7 +79,7 @@ export function firstApiError(body: unknown): { code?: number; message?: string 
 	if (!first || typeof first !== 'object') return undefined;
 	const { code, message } = first as { code?: unknown; message?: unknown };
 	return {
-		code: typeof code === 'number' ? code : undefined,
+		code: typeof code === 'number' ? code : typeof code === 'string' && /^\d{1,9}$/.test(code.trim()) ? Number(code) : undefined,
 		message: typeof message === 'string' ? message.slice(0, 500) : undefined,
 	};
 }

@@ -1,4 +1,4 @@
-import { CERTIFICATE_CODES, TIMEOUT_CODES, UNSENDABLE_CODES } from './networkCodes';
+import { CERTIFICATE_CODES, HANDSHAKE_CODES, TIMEOUT_CODES, UNSENDABLE_CODES } from './networkCodes';
 import type { CustomerError } from './types';
 
 /**
@@ -8,67 +8,82 @@ import type { CustomerError } from './types';
  */
 
 const CHECK_FIRST = 'Check this customer in Capillary before sending it again: it may have been enrolled or issued.';
-const NOT_APPLIED = 'Nothing was applied, so running it again is safe.';
 
 
 
-/** Advice for a request that failed before Capillary acted (or was refused), by HTTP status or network code. */
-const REQUEST_ADVICE: Record<string, string> = {
-	400: 'Check the Program, Promotion, Identifier Type and Source, then run again.',
-	401: "Check the credential's client secret or till password, and its Cluster, then run again.",
-	403: 'Ask your Capillary admin to give this API client or till access to loyalty programs, promotions and customers, then run again.',
-	404: "Check the credential's Cluster or Base URL, then run again.",
-	415: 'Capillary refused the request format: report this to the node’s maintainers.',
-	429: 'Lower Parallel Requests, set Max Requests Per Minute, or raise Max Retries, then run again.',
-	1060: 'Lower the Batch Size option (your organisation caps bulk calls), then run again.',
-	redirect: "Set the credential's Base URL to the final host (redirects are not followed, so that the credential stays on its host), then run again.",
-	unreachable: "Check the credential's Cluster or Base URL and this machine's network, then run again.",
-	unsendable: "Check the credential and its Base URL for characters a request cannot carry, then run again.",
-	certificate: "Fix the server's certificate, or set the credential's Base URL to a host whose certificate is valid for it, then run again.",
+/** What to fix after a request-level failure, by HTTP status or network code. */
+const REQUEST_FIX: Record<string, string> = {
+	400: 'Check the Program, Promotion, Identifier Type and Source',
+	401: "Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too",
+	403: 'Ask your Capillary admin to give this API client or till access to loyalty programs, promotions and customers',
+	404: "Check the credential's Cluster or Base URL",
+	405: "Check the credential's Cluster or Base URL: this host does not take Capillary's requests",
+	415: 'Capillary refused the request format: report this to the node’s maintainers',
+	429: 'Lower Parallel Requests, set Max Requests Per Minute, or raise Max Retries',
+	1060: 'Lower the Batch Size option (your organisation caps bulk calls)',
+	redirect: "Set the credential's Base URL to the final host (redirects are not followed, so that the credential stays on its host)",
+	unreachable: "Check the credential's Cluster or Base URL and this machine's network",
+	certificate: "Fix the server's certificate, or set the credential's Base URL to a host whose certificate is valid for it",
+	handshake: "Check the credential's Base URL: its host must speak HTTPS at that address",
+	unsendable: 'Check the credential and its Base URL for characters a request cannot carry',
+	other: "Check the credential's Cluster or Base URL and the node's settings; if it goes on, give Capillary support the requestId",
 };
-REQUEST_ADVICE[461] = REQUEST_ADVICE[503] = REQUEST_ADVICE[521] = REQUEST_ADVICE[429];
+REQUEST_FIX[461] = REQUEST_FIX[503] = REQUEST_FIX[521] = REQUEST_FIX[429];
 
 /** Advice for Capillary's per-customer codes (its reference page's table). */
-const REJECTION_ADVICE: Record<string, string> = {
-	8015: 'Check the Identifier Type and value, or register the customer in Capillary first.',
-	8890: 'The customer has used up this promotion’s issue limit, or the promotion’s settings stop the issue: sending it again will not help until that changes.',
-	8896: 'If this is an Enrol & Issue promotion, enrol the customer first (Enrol), then issue.',
-	8899: 'Send individual customers, not a user group.',
-	8902: 'This promotion is Direct Issue: use Issue (Earn) for it, or choose an Enrol & Issue promotion.',
-	8892: 'Choose a live promotion, or activate this one in Capillary.',
-	8874: 'Check the Promotion: Capillary does not know this one.',
-	1101: 'Check the Program: Capillary does not know this one.',
-	8881: 'Choose a Program and a Promotion.',
-	11013: 'Fill in the Identifier Value and Source.',
+const REJECTION_FIX: Record<string, string> = {
+	8015: 'Check the Identifier Type and value, or register the customer in Capillary first',
+	8896: 'If this is an Enrol & Issue promotion, enrol the customer first (Enrol), then issue',
+	8899: 'Send individual customers, not a user group',
+	8902: 'This promotion is Direct Issue: use Issue (Earn) for it, or choose an Enrol & Issue promotion',
+	8892: 'Choose a live promotion, or activate this one in Capillary',
+	8874: 'Check the Promotion: Capillary does not know this one',
+	1101: 'Check the Program: Capillary does not know this one',
+	8881: 'Choose a Program and a Promotion',
+	11013: 'Fill in the Identifier Value and Source',
 };
+/** 8890: sending again will not help, so it gets no "send again". */
+const LIMIT_REACHED = 'The customer has used up this promotion’s issue limit, or the promotion’s settings stop the issue: sending it again will not help until that changes.';
 
 const EARN_UNKNOWN = 'It may have been issued: check in Capillary before issuing again, and do not enrol again (that would reset the enrolment).';
-const EARN_NOT_APPLIED = 'It was not issued. To issue it, run Issue (Earn) only for this customer; do not enrol again (that would reset the enrolment).';
+const EARN_NOT_APPLIED =
+	'It was not issued. To issue it, run Issue (Earn) only for this customer; do not enrol again, nor run Enrol and Issue for it again (that would reset the enrolment).';
 
 /** The next step for one Failed item. */
 export function nextStep(error: Pick<CustomerError, 'kind' | 'code' | 'outcome' | 'step'>): string {
-	if (error.outcome === 'unknown') {
-		if (error.step === 'earn') return EARN_UNKNOWN;
-		return TIMEOUT_CODES.has(String(error.code)) ? `${CHECK_FIRST} A longer Timeout may help.` : CHECK_FIRST;
-	}
+	if (error.outcome === 'unknown') return unknownAdvice(error);
 	if (error.kind === 'invalid_input') return 'Fix the value named above, then run the item again: it was not sent.';
-	const fix = error.kind === 'rejected' ? REJECTION_ADVICE[String(error.code)] : requestAdvice(error.code);
-	if (error.step === 'earn') return fix ? `${fix} ${EARN_NOT_APPLIED}` : EARN_NOT_APPLIED;
-	if (error.kind === 'rejected') return `${fix ?? 'Fix what Capillary reports, then send this customer again.'} It was not applied.`;
-	return fix ? `${fix} ${NOT_APPLIED}` : NOT_APPLIED;
+	if (error.step === 'earn') {
+		// Only what concerns the issue itself: the enrolment stands, so nothing may be run that enrols.
+		const why = error.kind === 'rejected' && error.code === 8890 ? `${LIMIT_REACHED} ` : '';
+		return `${why}${EARN_NOT_APPLIED}`;
+	}
+	if (error.kind === 'rejected') {
+		if (error.code === 8890) return `${LIMIT_REACHED} It was not applied.`;
+		return `${REJECTION_FIX[String(error.code)] ?? 'Fix what Capillary reports'}, then send this customer again. It was not applied.`;
+	}
+	return `${requestAdvice(error.code) ?? REQUEST_FIX.other}, then run again. Nothing was applied.`;
 }
 
-/** Advice for a request-level failure, by HTTP status or network code; undefined when there is none to give. */
+/** What to fix after a request-level failure, by HTTP status or network code; undefined when there is nothing specific. */
 export function requestAdvice(code: CustomerError['code']): string | undefined {
 	if (code === null) return undefined;
-	if (typeof code === 'number' && code >= 300 && code < 400) return REQUEST_ADVICE.redirect;
-	if (typeof code === 'string' && CERTIFICATE_CODES.has(code)) return REQUEST_ADVICE.certificate;
-	if (typeof code === 'string' && UNSENDABLE_CODES.has(code)) return REQUEST_ADVICE.unsendable;
-	if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return REQUEST_ADVICE.unreachable;
-	return REQUEST_ADVICE[String(code)];
+	if (typeof code === 'number' && code >= 300 && code < 400) return REQUEST_FIX.redirect;
+	if (typeof code === 'string' && CERTIFICATE_CODES.has(code)) return REQUEST_FIX.certificate;
+	if (typeof code === 'string' && HANDSHAKE_CODES.has(code)) return REQUEST_FIX.handshake;
+	if (typeof code === 'string' && UNSENDABLE_CODES.has(code)) return REQUEST_FIX.unsendable;
+	if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && !TIMEOUT_CODES.has(code)) return REQUEST_FIX.unreachable;
+	return REQUEST_FIX[String(code)];
 }
 
 /** `message` followed by the next step. */
 export function withNextStep(message: string, next: string): string {
 	return `${message.replace(/[.\s]+$/, '')}. ${next}`;
+}
+
+function unknownAdvice(error: Pick<CustomerError, 'code' | 'step'>): string {
+	const check = error.step === 'earn' ? EARN_UNKNOWN : CHECK_FIRST;
+	if (TIMEOUT_CODES.has(String(error.code))) return `${check} A longer Timeout may help.`;
+	if (typeof error.code === 'number' && error.code >= 300 && error.code < 400) return `${check} ${REQUEST_FIX.redirect}.`;
+	return check;
 }

@@ -7,13 +7,16 @@ import type { CustomerRequest, CustomerResult, FatalFailure, ItemResult } from '
 export interface SentCustomer {
 	result: CustomerResult;
 	enrolled?: boolean | null;
+	/** For a duplicate: the customer sent in its place (its value and Source are what Capillary got). */
+	sentAs?: Pick<CustomerRequest, 'identifierValue' | 'source'>;
 }
 
 /** The result of a customer that was sent (or repeats, as `duplicateOf`, one that was). */
-export function sentItemResult(customer: CustomerRequest, sent: SentCustomer, input: INodeExecutionData | undefined, duplicateOf?: number): ItemResult {
-	const { itemIndex, identifierName, identifierValue, givenValue, source, programId, promotion } = customer;
-	const fields = { identifierName, identifierValue: givenValue ?? identifierValue, identifierValueSent: identifierValue, source, programId, ...promotion };
-	return { itemIndex, fields, input, result: sent.result, enrolled: sent.enrolled, duplicateOf };
+export function sentItemResult(customer: CustomerRequest, sentCustomer: SentCustomer, input: INodeExecutionData | undefined, duplicateOf?: number): ItemResult {
+	const { itemIndex, identifierName, identifierValue, givenValue, programId, promotion } = customer;
+	const sent = sentCustomer.sentAs ?? customer;
+	const fields = { identifierName, identifierValue: givenValue ?? identifierValue, identifierValueSent: sent.identifierValue, source: sent.source, programId, ...promotion };
+	return { itemIndex, fields, input, result: sentCustomer.result, enrolled: sentCustomer.enrolled, duplicateOf };
 }
 
 /** The result of an item that is not sent, because its input is invalid. */

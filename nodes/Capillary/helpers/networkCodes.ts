@@ -25,3 +25,10 @@ export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENO
 
 /** The request left and no complete answer came in time: it may have been applied. */
 export const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
+
+/**
+ * A TLS handshake that failed at the first exchange (an https:// Base URL on a host that does not
+ * speak TLS there): Node reports it as EPROTO on the handshake's write. A failure after the handshake
+ * comes as ERR_SSL_*, and stays unknown.
+ */
+export const HANDSHAKE_CODES: ReadonlySet<string> = new Set(['EPROTO']);

@@ -51,7 +51,8 @@ export function readEntry(raw: unknown): ResponseEntry | { malformed: string } {
 export function describeNotice(value: unknown): Notice {
 	const { code, message } = (isObject(value) ? value : {}) as { code?: unknown; message?: unknown };
 	return {
-		code: typeof code === 'number' || typeof code === 'string' ? code : null,
+		// A numeric code may come as text (a Java backend, a proxy's re-encoding): it is the same code.
+		code: typeof code === 'string' && /^\d{1,9}$/.test(code.trim()) ? Number(code) : typeof code === 'number' || typeof code === 'string' ? code : null,
 		message: typeof message === 'string' && message.trim() !== '' ? message.slice(0, MAX_MESSAGE_CHARS) : 'Capillary rejected this customer without a message',
 	};
 }

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
-import { CERTIFICATE_CODES } from '../helpers/networkCodes';
+import { CERTIFICATE_CODES, HANDSHAKE_CODES } from '../helpers/networkCodes';
 import { resolveBaseUrl } from './baseUrl';
 import { notSentOptions } from './notSent';
 import { headerOf } from './requestId';
@@ -39,10 +39,10 @@ export async function generateAccessToken(send: SendJson, credentials: ICredenti
 	} catch (error) {
 		networkFailure = networkCode(error);
 	}
-	if (!response && CERTIFICATE_CODES.has(String(networkFailure))) {
+	if (!response && (CERTIFICATE_CODES.has(String(networkFailure)) || HANDSHAKE_CODES.has(String(networkFailure)))) {
 		// Checked in the TLS handshake: nothing was sent, and trying again cannot help.
 		throw new ApplicationError(
-			`The TLS certificate of ${baseUrl} was refused (${networkFailure}): nothing was sent; fix the server's certificate, or set the credential's Base URL to a host whose certificate is valid for it`,
+			`The TLS connection to ${baseUrl} failed (${networkFailure}): nothing was sent; fix the server's certificate, or set the credential's Base URL to an HTTPS host whose certificate is valid for it`,
 			notSentOptions(),
 		);
 	}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { BatchResponse, BulkAction, CustomerGroup, CustomerRequest } from '../helpers/types';
-import { capillaryRequest, type Connection } from './index';
+import { capillaryRequest, type Connection, type RequestOptions } from './index';
 
 export const BULK_PATH = 'v2/promotion/bulk/enrolAndEarn';
 
@@ -12,7 +12,7 @@ export async function sendBulkAction(
 	action: BulkAction,
 	group: CustomerGroup,
 	customers: readonly CustomerRequest[],
-	options: { refreshToken?: boolean } = {},
+	options: RequestOptions = {},
 ): Promise<BatchResponse> {
 	return await capillaryRequest(
 		context,

@@ -23,6 +23,15 @@ export interface Connection {
 	timeout: number;
 	/** While one request fetches a new OAuth token, the others wait for it instead of fetching their own. */
 	tokenRefresh?: Promise<BatchResponse>;
+	/** Every OAuth token the run has held: a request may carry any of them, so each is redacted from answers. */
+	tokensHeld?: Set<string>;
+}
+
+export interface RequestOptions {
+	/** Fetch a new OAuth token first (the last one was refused). */
+	refreshToken?: boolean;
+	/** True once the run stopped: a request that waited for another's token does not leave then. */
+	shouldStop?: () => boolean;
 }
 
 export interface CapillaryRequest {
@@ -44,44 +53,62 @@ export async function capillaryRequest(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	connection: Connection,
 	request: CapillaryRequest,
-	options: { refreshToken?: boolean } = {},
+	options: RequestOptions = {},
 ): Promise<BatchResponse> {
-	// The token held before sending: the request may carry it, or the new one fetched meanwhile.
-	const tokenBefore = connection.credentials.accessToken;
 	const response = await sendWithToken(context, connection, request, options);
-	return redactSecrets(response, formsFor(connection, tokenBefore));
+	return redactSecrets(response, formsFor(connection));
 }
 
 async function sendWithToken(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	connection: Connection,
 	request: CapillaryRequest,
-	{ refreshToken = false },
+	{ refreshToken = false, shouldStop }: RequestOptions,
 ): Promise<BatchResponse> {
 	if (connection.credentialType === 'capillaryOAuthApi' && (refreshToken || !tokenIsUsable(connection.credentials))) {
 		if (connection.tokenRefresh) {
 			const leader = await connection.tokenRefresh;
 			// The token request failed (nothing of the leader's was sent): so would this one's, now.
 			if (leader.type === 'notSent' && !tokenIsUsable(connection.credentials)) return leader;
+			if (shouldStop?.()) return { type: 'notSent', message: 'Not sent: the run stopped while this request waited for an access token' };
 		} else {
 			connection.credentials.accessToken = '';
-			const sending = requestWithCredential(context, connection, request);
+			const sending = sendNotingTokens(context, connection, request);
 			connection.tokenRefresh = sending.finally(() => (connection.tokenRefresh = undefined));
 			return await sending;
 		}
 	}
-	return await requestWithCredential(context, connection, request);
+	return await sendNotingTokens(context, connection, request);
 }
 
-/** The secret forms of the connection's credential (and an earlier token), computed again only when its token changed. */
-const formsCache = new WeakMap<Connection, { token: unknown; earlier: unknown; forms: SecretForms }>();
+/** Sends, noting the token held before (the one the request carries) and after (one fetched for it). */
+async function sendNotingTokens(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	connection: Connection,
+	request: CapillaryRequest,
+): Promise<BatchResponse> {
+	noteToken(connection);
+	try {
+		return await requestWithCredential(context, connection, request);
+	} finally {
+		noteToken(connection);
+	}
+}
 
-function formsFor(connection: Connection, earlierToken: unknown): SecretForms {
+function noteToken(connection: Connection): void {
 	const token = connection.credentials.accessToken;
+	if (typeof token === 'string' && token !== '') (connection.tokensHeld ??= new Set()).add(token);
+}
+
+/** The secret forms of the connection's credential and of every token it held, computed again only when a token was added. */
+const formsCache = new WeakMap<Connection, { tokens: number; forms: SecretForms }>();
+
+function formsFor(connection: Connection): SecretForms {
+	const tokens = connection.tokensHeld?.size ?? 0;
 	const cached = formsCache.get(connection);
-	if (cached && cached.token === token && (earlierToken === token || earlierToken === cached.earlier)) return cached.forms;
-	const forms = secretForms(connection.credentials, [earlierToken]);
-	formsCache.set(connection, { token, earlier: earlierToken, forms });
+	if (cached && cached.tokens === tokens) return cached.forms;
+	const forms = secretForms(connection.credentials, [...(connection.tokensHeld ?? [])]);
+	formsCache.set(connection, { tokens, forms });
 	return forms;
 }
 
@@ -97,6 +124,11 @@ export async function capillaryRequestWithRefresh(
 		: response;
 }
 
+/**
+ * An OAuth 401 that says nothing of the customers: the token was refused, so nothing was applied.
+ * A 401 that carries per-customer results is paired like any other answer, never resent.
+ */
 export function needsNewToken(connection: Connection, response: BatchResponse): boolean {
-	return response.type === 'http' && response.statusCode === 401 && connection.credentialType === 'capillaryOAuthApi';
+	if (response.type !== 'http' || response.statusCode !== 401 || connection.credentialType !== 'capillaryOAuthApi') return false;
+	return !Array.isArray((response.body as { response?: unknown } | null)?.response);
 }

@@ -74,7 +74,26 @@ function formsOf(secret: string): string[] {
 	}
 	// The whole secret encoded on its own, its last group padded: unpadded, it is a prefix of the padded form.
 	encoded.push(bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url'));
-	return [secret, encodeURIComponent(secret), ...encoded, ...encoded.map(encodeURIComponent)];
+	return [secret, encodeURIComponent(secret), ...escapedForms(secret), ...encoded, ...encoded.map(encodeURIComponent)];
+}
+
+/**
+ * The secret as an error page may write it into a script or HTML: each character, or each one but
+ * letters and digits (OWASP ESAPI's way), escaped as \xHH, \uHHHH, &#xHH; or &#DD; (hex in either case).
+ */
+function escapedForms(secret: string): string[] {
+	const forms = new Set<string>();
+	for (const upper of [false, true]) {
+		const hex = (code: number, width: number) => (upper ? code.toString(16).toUpperCase() : code.toString(16)).padStart(width, '0');
+		const escapes = [(code: number) => `\\x${hex(code, 2)}`, (code: number) => `\\u${hex(code, 4)}`, (code: number) => `&#x${hex(code, 2)};`, (code: number) => `&#${code};`];
+		for (const escape of escapes) {
+			for (const all of [true, false]) {
+				forms.add([...secret].map((c) => (all || !/[A-Za-z0-9]/.test(c) ? escape(c.codePointAt(0)!) : c)).join(''));
+			}
+		}
+	}
+	forms.delete(secret);
+	return [...forms];
 }
 
 /** `ancestors`: the objects being copied above this one, so that a cycle ends (as a placeholder) instead of looping. */
@@ -90,8 +109,12 @@ function replaceDeep(value: unknown, forms: readonly string[], ancestors: Set<ob
 	return copy;
 }
 
+/** A secret of digits only (a numeric till password) is replaced only where it stands alone, never inside a longer number such as an id. */
 function replaceIn(text: string, forms: readonly string[]): string {
 	let result = text;
-	for (const form of forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
+	for (const form of forms) {
+		if (!result.includes(form)) continue;
+		result = /^\d+$/.test(form) ? result.replace(new RegExp(`(?<!\\d)${form}(?!\\d)`, 'g'), REDACTED) : result.split(form).join(REDACTED);
+	}
 	return result;
 }

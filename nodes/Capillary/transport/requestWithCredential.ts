@@ -45,6 +45,8 @@ export async function requestWithCredential(
 		timeout: connection.timeout,
 		abortSignal: deadline.signal,
 	};
+	// An empty token is fetched inside n8n's helper (preAuthentication) before the request is sent.
+	const fetchesToken = connection.credentialType === 'capillaryOAuthApi' && !connection.credentials.accessToken;
 	const caller = withAbortSignal(context, deadline.signal);
 	try {
 		const sending = caller.helpers.httpRequestWithAuthentication.call(caller, connection.credentialType, options, { credentialsDecrypted });
@@ -59,7 +61,13 @@ export async function requestWithCredential(
 	} catch (error) {
 		const failed = readFailedRequest(error);
 		// An HTTP answer, or our own error from before anything was sent, says more than the deadline.
-		return failed.type === 'network' ? (deadline.failure() ?? failed) : failed;
+		if (failed.type !== 'network') return failed;
+		const ended = deadline.failure();
+		if (ended && fetchesToken && !connection.credentials.accessToken) {
+			// n8n puts a fetched token in the credential before it sends: none there, so nothing left.
+			return { type: 'notSent', message: `Not sent: the access token was still being fetched when the request ended (${'message' in ended ? ended.message : 'ended'})`, retryable: true };
+		}
+		return ended ?? failed;
 	}
 }
 

@@ -1,7 +1,7 @@
 /**
  * Review of issue 11: odd or hostile bulk answers (nulls, odd types, a 401 or a 3xx that carries or
- * follows an applied request). Tests under "findings" assert the promised behaviour and fail while
- * the bug is there; tests under "holds" passed when the review ran and guard what did hold up.
+ * follows an applied request). "found in review, fixed": regressions the review reproduced; "held in
+ * review": what held.
  */
 import { DEMO, LIMIT_WARNING } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
@@ -18,7 +18,7 @@ const bulkRequests = () => sandbox.requests.filter((r) => r.bulkAction);
 /** Advice that invites a second send: wrong whenever the first one may have been applied. */
 const SEND_AGAIN = /running it again is safe|run Issue \(Earn\) only|then run again/;
 
-describe('findings', () => {
+describe('found in review, fixed', () => {
 	// readEntry keeps a warning's code as it came (number or string); pairResults compares it to the
 	// number 8890 with ===, so "8890" (a Java backend's string, or a proxy's re-encoding) never matches.
 	test('an issue answered with warning 8890 ("promotion not issued") is not Success, whether its code is a number or a string', async () => {
@@ -114,7 +114,7 @@ describe('findings', () => {
 	});
 });
 
-describe('holds', () => {
+describe('held in review', () => {
 	const ids = (k: number) => ({ entityType: 'CUSTOMER', entityId: DEMO.customer(k).id });
 
 	test('entityId null with id identifiers, errors [null] and warnings [null]: positional pairing, each customer its own outcome', async () => {

@@ -1,6 +1,6 @@
 /**
  * Review of issue 11, items 8 and 12: the shared rate limit, and options that are out of range or of
- * the wrong kind. "findings" fail while the bug is there; "holds" passed when the review ran.
+ * the wrong kind. "found in review, fixed": regressions the review reproduced; "held in review": what held.
  */
 import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
@@ -14,7 +14,7 @@ const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthda
 const bulkRequests = (s: CapillarySandbox) => s.requests.filter((r) => r.bulkAction);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('findings', () => {
+describe('found in review, fixed', () => {
 	// sharedPacers.joinSharedPacer: a run whose Max Requests Per Minute is 0 (the default) gets `unpaced`
 	// and is neither held to, nor counted by, the credential's shared limiter. options.ts promises "Rate
 	// limit shared by every execution of this n8n process that uses the same credential", and issue 11
@@ -41,7 +41,7 @@ describe('findings', () => {
 	}, 15_000);
 });
 
-describe('holds', () => {
+describe('held in review', () => {
 	test('two runs with different limits on one credential: once the stricter one is cancelled, the other goes at its own pace', async () => {
 		const own = await startSandbox();
 		const credentials = sandboxCredentials(own);

@@ -1,6 +1,6 @@
 /**
  * Review of issue 11, items 8 and 10: no wait or request outlives its bound (Timeout bounds the whole
- * request; a drip that never ends must not hang anything). "findings" fail while the bug is there.
+ * request; a drip that never ends must not hang anything). "found in review, fixed" were regressions the review reproduced; "held in review" are what held.
  */
 import { DEMO, startSandbox } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
@@ -24,7 +24,7 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 	}
 }
 
-describe('findings', () => {
+describe('found in review, fixed', () => {
 	// methods/credentialTest.ts sends through sendWithLegacyRequest / generateAccessToken with a plain
 	// `timeout` (20 s for the probe, 30 s for the token): n8n's helper reads it as the longest silence,
 	// the very bug issue 11 item 10 fixed for bulk requests (requestDeadline) but not here. A host that
@@ -74,7 +74,7 @@ describe('findings', () => {
 	});
 });
 
-describe('holds', () => {
+describe('held in review', () => {
 	test('a bulk request against a host that drips for ever ends at the Timeout', async () => {
 		sandbox.injectFault({ type: 'drip', intervalMs: 100, forever: true });
 		const run = executeCapillary(sandboxCredentials(sandbox), { items: mobileItems(10, 1), parameters: earn({ options: { timeout: 1000 } }), onError: 'continueRegularOutput' }, new AbortController().signal);

@@ -1,7 +1,7 @@
 /**
  * Review of issue 11, items 4 and 5: Deduplicate (one customer = identifier type + value, normalised:
  * emails without case, mobiles as digits), mobile formats, and what the output says was sent.
- * "findings" fail while the bug is there; "holds" passed when the review ran.
+ * "found in review, fixed": regressions the review reproduced; "held in review": what held.
  */
 import { DEMO } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
@@ -14,7 +14,7 @@ const earnBy = (identifierName: 'mobile' | 'email' | 'id', extra = {}) =>
 	promotionParameters('earn', DEMO.promotions.birthday, identifierName, { source: '={{ $json.channel }}', ...extra });
 const earns = () => sandbox.ledger.filter((e) => e.action === 'EARN');
 
-describe('findings', () => {
+describe('found in review, fixed', () => {
 	// itemResults.sentItemResult builds a duplicate's fields from the duplicate's own CustomerRequest,
 	// so `identifierValueSent` (and `source`) name what the duplicate item held, not what was sent for it:
 	// the first item's value and Source (options.ts: "The first item is sent, with its Source").
@@ -35,7 +35,7 @@ describe('findings', () => {
 	});
 });
 
-describe('holds', () => {
+describe('held in review', () => {
 	test('mobile formats of one customer (+, spaces, dashes, dots, brackets) are one customer: issued once, every item answered', async () => {
 		const digits = DEMO.customer(1).mobile; // 919000000001
 		const forms = [digits, `+${digits}`, '+91 90000 00001', '(91) 90000-00001', '91.9000.000.001'];

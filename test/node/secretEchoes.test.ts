@@ -1,7 +1,7 @@
 /**
  * Review of issue 11, item 7: no secret (client secret, till password, its MD5, the Basic value, the
  * OAuth token; raw, base64, base64url or URL-encoded) in any output item, error or message.
- * "findings" fail while the bug is there; "holds" passed when the review ran.
+ * "found in review, fixed": regressions the review reproduced; "held in review": what held.
  */
 import { createHash } from 'crypto';
 
@@ -15,7 +15,7 @@ const sandbox = useSandbox();
 const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
 
-describe('findings', () => {
+describe('found in review, fixed', () => {
 	// transport/index.ts capillaryRequest reads `tokenBefore` before sendWithToken, i.e. before this
 	// request waits for another request's token fetch; it then sends with the token that fetch got (T1).
 	// When its answer comes back, the token has moved on (another request got a 401 and is fetching T2:
@@ -67,7 +67,7 @@ describe('findings', () => {
 	});
 });
 
-describe('holds', () => {
+describe('held in review', () => {
 	test('a Basic value whose "=" padding a template escaped (&#x3D;): the MD5 stays redacted through its own base64 form', async () => {
 		const password = 'server123';
 		const md5 = createHash('md5').update(password).digest('hex');

@@ -1,7 +1,7 @@
 /**
  * Review of issue 11: the "messages" section. Every Failed item's error.message ends with a plain next
  * step, and that step is right: it never contradicts itself, never advises re-running what would
- * re-enrol or re-issue, and never blames what is not at fault. "findings" fail while the bug is there.
+ * re-enrol or re-issue, and never blames what is not at fault. "found in review, fixed" were regressions the review reproduced; "held in review" are what held.
  */
 import { DEMO } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
@@ -14,7 +14,7 @@ const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthda
 const enrolAndEarn = (extra = {}) => promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
 const message = (run: { failed: Parameters<typeof errorOf>[0][] }, i = 0) => String(errorOf(run.failed[i]).message);
 
-describe('findings', () => {
+describe('found in review, fixed', () => {
 	// failureAdvice.nextStep: on the issue step it appends EARN_NOT_APPLIED ("run Issue (Earn) only ...;
 	// do not enrol again") to the status/code advice, which may itself say "enrol ... first" (8896) or
 	// "then run again" (every REQUEST_ADVICE entry), i.e. re-run the Enrol and Issue node, which re-enrols.
@@ -85,7 +85,7 @@ describe('findings', () => {
 	});
 });
 
-describe('holds', () => {
+describe('held in review', () => {
 	test.each([
 		['8015', { errors: [{ status: false, code: 8015, message: 'Customer not found for the given identifiers' }], warnings: [] }, /register the customer/],
 		['8890', { result: { entityId: DEMO.customer(5).id }, errors: [], warnings: [{ status: true, code: 8890, message: 'limit' }] }, /issue limit/],
