@@ -16,7 +16,7 @@ export function sandboxCredentials(sandbox: CapillarySandbox) {
 			id: 'capillary-sandbox-till',
 			name: 'Capillary sandbox (till)',
 			type: 'capillaryBasicApi',
-			data: { cluster: 'custom', baseUrl: sandbox.url, username: DEMO.basic.username, password: DEMO.basic.password, passwordIsMd5: false },
+			data: { cluster: 'custom', baseUrl: sandbox.url, username: DEMO.basic.username, password: DEMO.basic.password, isMd5Hash: false },
 		},
 	];
 }
