@@ -21,7 +21,9 @@ import {
 } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 // ESLint and fast-glob as the scanner itself resolves them.
-const scannerRequire = createRequire(import.meta.resolve('@n8n/scan-community-package/scanner/scanner.mjs'));
+const scannerRequire = createRequire(
+	import.meta.resolve('@n8n/scan-community-package/scanner/scanner.mjs'),
+);
 const { ESLint } = await import(pathToFileURL(scannerRequire.resolve('eslint')).href);
 const { default: glob } = await import(pathToFileURL(scannerRequire.resolve('fast-glob')).href);
 const scannerVersion = scannerRequire('../package.json').version;
@@ -38,7 +40,9 @@ function packTarball(workDir) {
 	if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
 	const [{ filename, files }] = JSON.parse(packed.stdout);
 	const packageDir = join(workDir, 'package');
-	const extracted = spawnSync('tar', ['-xzf', join(workDir, filename), '-C', workDir], { encoding: 'utf8' });
+	const extracted = spawnSync('tar', ['-xzf', join(workDir, filename), '-C', workDir], {
+		encoding: 'utf8',
+	});
 	if (extracted.status !== 0) throw new Error(`tar failed: ${extracted.stderr}`);
 	return { packageDir, files: files.map((file) => file.path) };
 }
@@ -46,7 +50,9 @@ function packTarball(workDir) {
 /** Every file package.json's `n8n` section names must be in the tarball, or there is nothing to scan. */
 function missingEntryPoints(files) {
 	const { n8n } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-	return [...(n8n.nodes ?? []), ...(n8n.credentials ?? [])].filter((entry) => !files.includes(entry));
+	return [...(n8n.nodes ?? []), ...(n8n.credentials ?? [])].filter(
+		(entry) => !files.includes(entry),
+	);
 }
 
 /**
@@ -97,14 +103,22 @@ const workDir = mkdtempSync(join(tmpdir(), 'capillary-scan-'));
 let passed = false;
 try {
 	console.log(`@n8n/scan-community-package ${scannerVersion}`);
-	const source = await leg(`source (${SOURCE_FILE_PATTERNS.join(', ')})`, root, SOURCE_FILE_PATTERNS);
+	const source = await leg(
+		`source (${SOURCE_FILE_PATTERNS.join(', ')})`,
+		root,
+		SOURCE_FILE_PATTERNS,
+	);
 	if (!existsSync(join(root, 'dist'))) throw new Error('no dist/: run `npm run build` first');
 	const { packageDir, files } = packTarball(workDir);
 	const missing = missingEntryPoints(files);
 	if (missing.length > 0) {
 		console.log(`✗ tarball lacks ${missing.join(', ')}: run \`npm run build\` first`);
 	}
-	const tarball = await leg(`tarball (${TARBALL_FILE_PATTERNS.join(', ')})`, packageDir, TARBALL_FILE_PATTERNS);
+	const tarball = await leg(
+		`tarball (${TARBALL_FILE_PATTERNS.join(', ')})`,
+		packageDir,
+		TARBALL_FILE_PATTERNS,
+	);
 	passed = source && tarball && missing.length === 0;
 	console.log(passed ? 'scan passed' : 'scan failed');
 } finally {
