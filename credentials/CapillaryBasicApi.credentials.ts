@@ -38,10 +38,9 @@ export class CapillaryBasicApi implements ICredentialType {
 			required: true,
 			description: 'The till password, or its MD5 hash if the switch below is on',
 		},
-		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a yes/no switch, not a secret
 		{
 			displayName: 'Password Is Already an MD5 Hash',
-			name: 'passwordIsMd5',
+			name: 'isMd5Hash',
 			type: 'boolean',
 			default: false,
 			description:

@@ -5,6 +5,8 @@
  * whose name or file contains the filter text (inclusive time).
  */
 import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 
 interface ProfileNode {
 	id: number;
@@ -96,12 +98,16 @@ function functionLabel({ callFrame }: ProfileNode): string {
 	return `${callFrame.functionName || '(anonymous)'} ${fileLabel(callFrame.url)}:${callFrame.lineNumber + 1}`;
 }
 
+/** This checkout, as profile URLs name it: files under it are labelled relative to it. */
+const REPO_ROOT = path.resolve(__dirname, '../..') + path.sep;
+const REPO_ROOTS = [pathToFileURL(REPO_ROOT).href, REPO_ROOT];
+
 function fileLabel(url: string): string {
 	if (!url) return '(native)';
 	const modules = url.lastIndexOf('node_modules/');
 	if (modules >= 0) return url.slice(modules + 'node_modules/'.length);
-	const root = url.indexOf('/work/');
-	return root >= 0 ? url.slice(url.indexOf('/', root + 6) + 1) : url;
+	for (const root of REPO_ROOTS) if (url.startsWith(root)) return url.slice(root.length);
+	return url;
 }
 
 function printTop(title: string, times: Map<string, number>, top: number, totalMs: number): void {

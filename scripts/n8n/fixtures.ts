@@ -16,7 +16,7 @@ export function sandboxCredentials(sandbox: CapillarySandbox) {
 			id: 'capillary-sandbox-till',
 			name: 'Capillary sandbox (till)',
 			type: 'capillaryBasicApi',
-			data: { cluster: 'custom', baseUrl: sandbox.url, username: DEMO.basic.username, password: DEMO.basic.password, passwordIsMd5: false },
+			data: { cluster: 'custom', baseUrl: sandbox.url, username: DEMO.basic.username, password: DEMO.basic.password, isMd5Hash: false },
 		},
 	];
 }
@@ -34,9 +34,9 @@ export function workflowsToImport(scenarios: readonly Scenario[]): WorkflowJson[
 	return [...byId.values()];
 }
 
-/** Runs `n8n import:credentials` or `n8n import:workflow` on a file. */
-export async function importFile(install: N8nInstall, command: string, file: string): Promise<void> {
-	const result = await runN8n(install, [command, `--input=${file}`]);
+/** Runs `n8n import:credentials` or `n8n import:workflow` on a file (`env`: e.g. the database to import into). */
+export async function importFile(install: N8nInstall, command: string, file: string, env: Record<string, string> = {}): Promise<void> {
+	const result = await runN8n(install, [command, `--input=${file}`], { env });
 	const output = `${result.stdout}\n${result.stderr}`;
 	if (result.code !== 0 || !/Successfully imported/.test(output)) {
 		throw new Error(`n8n ${command} failed (exit ${String(result.code)}):\n${output.trim().split('\n').slice(-20).join('\n')}`);

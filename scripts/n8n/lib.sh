@@ -140,3 +140,78 @@ node_for_n8n() {
 	local version="$1"
 	if [[ "$version" == 1.* ]]; then command -v node; else ensure_node24; fi
 }
+
+# --- Queue mode: Redis and PostgreSQL from Debian's packages, run by us on loopback ports ---------------
+
+# Installs Debian's redis-server and postgresql when their programs are missing (CI machines are fresh).
+ensure_queue_services() {
+	if command -v redis-server >/dev/null && [[ -n "$(postgres_bindir)" ]]; then return 0; fi
+	command -v apt-get >/dev/null || die "redis-server or PostgreSQL is missing, and there is no apt-get to install them"
+	local sudo=()
+	[[ $EUID -eq 0 ]] || sudo=(sudo)
+	log "installing redis-server and postgresql from Debian's packages"
+	logged "$CACHE_DIR/apt.log" "${sudo[@]}" apt-get update || return 1
+	logged "$CACHE_DIR/apt.log" env DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends \
+		redis-server postgresql || return 1
+	if ! command -v redis-server >/dev/null || [[ -z "$(postgres_bindir)" ]]; then
+		die "redis-server or PostgreSQL still missing after apt-get install"
+	fi
+}
+
+# The newest PostgreSQL server's bin folder under /usr/lib/postgresql (Debian's layout); empty if none.
+postgres_bindir() {
+	local dir
+	dir="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+	[[ -n "$dir" && -x "$dir/initdb" && -x "$dir/pg_ctl" ]] && printf '%s\n' "$dir"
+}
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+	node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+
+# Starts Redis on 127.0.0.1:$2, nothing saved to disk, its files in the folder $1.
+start_redis() {
+	local dir="$1" port="$2"
+	mkdir -p "$dir"
+	redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --dir "$dir" \
+		--daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" || return 1
+	local _
+	for _ in $(seq 1 50); do
+		if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then return 0; fi
+		sleep 0.2
+	done
+	tail -n 20 "$dir/redis.log" >&2
+	die "Redis did not start on port $port"
+}
+
+stop_redis() {
+	local dir="$1" port="$2"
+	redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || true
+	if [[ -f "$dir/redis.pid" ]]; then kill "$(cat "$dir/redis.pid")" 2>/dev/null || true; fi
+}
+
+# PostgreSQL refuses to run as root: as root, its commands run as Debian's `postgres` user.
+as_postgres() {
+	if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# A new PostgreSQL cluster in the folder $1 (trust authentication, user n8n, database n8n), started on
+# 127.0.0.1:$2 with its socket in the same folder.
+start_postgres() {
+	local dir="$1" port="$2" bindir
+	bindir="$(postgres_bindir)" || die "no PostgreSQL under /usr/lib/postgresql"
+	mkdir -p "$dir"
+	[[ $EUID -ne 0 ]] || chown postgres: "$dir"
+	logged "$dir.initdb.log" as_postgres "$bindir/initdb" -D "$dir/data" -U n8n --auth=trust -E UTF8 --no-sync || return 1
+	logged "$dir.start.log" as_postgres "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
+		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=100" || return 1
+	logged "$dir.createdb.log" as_postgres "$bindir/createdb" -h 127.0.0.1 -p "$port" -U n8n n8n || return 1
+}
+
+stop_postgres() {
+	local dir="$1" bindir
+	bindir="$(postgres_bindir)" || return 0
+	[[ -f "$dir/data/postmaster.pid" ]] || return 0
+	as_postgres "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+}

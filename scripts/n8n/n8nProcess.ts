@@ -130,23 +130,65 @@ export interface N8nServer {
 	stop(): Promise<void>;
 }
 
-/** Starts `n8n start` on a free loopback port and waits until /healthz answers. */
-export async function startN8nServer(install: N8nInstall, logFile: string, timeoutMs = 180_000): Promise<N8nServer> {
+/**
+ * Starts `n8n start` on a free loopback port and waits until /healthz answers. `env` is added to the
+ * environment (queue mode: the database and Redis settings).
+ */
+export async function startN8nServer(
+	install: N8nInstall,
+	logFile: string,
+	timeoutMs = 180_000,
+	env: Record<string, string> = {},
+): Promise<N8nServer> {
 	const port = await freePort();
-	const brokerPort = await freePort();
 	const url = `http://127.0.0.1:${port}`;
+	return await startN8nProcess(install, ['start'], logFile, `${url}/healthz/readiness`, url, timeoutMs, {
+		N8N_PORT: String(port),
+		N8N_HOST: '127.0.0.1',
+		N8N_EDITOR_BASE_URL: url,
+		WEBHOOK_URL: `${url}/`,
+		N8N_PUSH_BACKEND: 'websocket',
+		// n8n 2.x refreshes an MCP server list from api.n8n.io, which this machine cannot reach.
+		...(n8nMajor(install) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
+		...env,
+	});
+}
+
+/**
+ * Starts `n8n worker` (queue mode; `env` says where the database and Redis are) and waits until its
+ * health server, on a free loopback port, says it is ready. `url` is that health server's.
+ */
+export async function startN8nWorker(
+	install: N8nInstall,
+	logFile: string,
+	env: Record<string, string>,
+	concurrency: number,
+	timeoutMs = 180_000,
+): Promise<N8nServer> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	return await startN8nProcess(install, ['worker', `--concurrency=${concurrency}`], logFile, `${url}/healthz/readiness`, url, timeoutMs, {
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		QUEUE_HEALTH_CHECK_PORT: String(port),
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		...env,
+	});
+}
+
+async function startN8nProcess(
+	install: N8nInstall,
+	args: readonly string[],
+	logFile: string,
+	readyUrl: string,
+	url: string,
+	timeoutMs: number,
+	env: Record<string, string>,
+): Promise<N8nServer> {
+	const brokerPort = await freePort();
 	const log = fs.openSync(logFile, 'w');
-	const child = spawn(install.node, n8nArgs(install, ['start']), {
-		env: n8nEnv(install, {
-			N8N_PORT: String(port),
-			N8N_HOST: '127.0.0.1',
-			N8N_EDITOR_BASE_URL: url,
-			WEBHOOK_URL: `${url}/`,
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_PUSH_BACKEND: 'websocket',
-			// n8n 2.x refreshes an MCP server list from api.n8n.io, which this machine cannot reach.
-			...(n8nMajor(install) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
-		}),
+	const child = spawn(install.node, n8nArgs(install, args), {
+		env: n8nEnv(install, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }),
 		cwd: install.home,
 		detached: true,
 		stdio: ['ignore', log, log],
@@ -166,7 +208,7 @@ export async function startN8nServer(install: N8nInstall, logFile: string, timeo
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null || child.signalCode !== null) break;
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
+			const response = await fetch(readyUrl);
 			if (response.ok) return { url, logFile, stop };
 		} catch {
 			// not listening yet
@@ -175,7 +217,7 @@ export async function startN8nServer(install: N8nInstall, logFile: string, timeo
 	}
 	await stop();
 	const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
-	throw new Error(`n8n ${install.version} did not become ready at ${url}:\n${tail}`);
+	throw new Error(`n8n ${install.version} ${args[0]} did not become ready at ${url}:\n${tail}`);
 }
 
 export async function freePort(): Promise<number> {

@@ -170,6 +170,7 @@ async function setUpOwner(server: N8nServer): Promise<void> {
 async function main(): Promise<void> {
 	const install: N8nInstall = { version: argument('version'), node: argument('node'), dir: argument('dir'), home: argument('home') };
 	const out = path.resolve(argument('out'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- found at run time in the cache
 	const playwright = require(path.join(argument('playwright'), 'node_modules/playwright-core')) as any;
 	const only = process.env.SHOTS ? process.env.SHOTS.split(',') : undefined;
 	fs.mkdirSync(out, { recursive: true });

@@ -7,14 +7,25 @@
 # and the example workflows, runs each with `n8n execute --id ... --rawOutput`, and checks the items
 # on each output. The first run downloads several GB; later runs reuse the cache.
 #
+# Then the queue-mode run (queue-mode.ts) on n8n $N8N_V2: Redis and PostgreSQL from Debian's packages
+# (installed if missing), started here on free loopback ports with their data in the temporary folder,
+# n8n main with EXECUTIONS_MODE=queue and two `n8n worker` processes.
+#
 # Environment: N8N_VERSIONS="2.41.1 1.123.81" (default: $N8N_V2 $N8N_V1), CAPILLARY_N8N_CACHE,
-# SKIP_BUILD=1 (pack dist/ as it is).
+# SKIP_BUILD=1 (pack dist/ as it is), QUEUE_MODE=0 (leave out the queue-mode run).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 started=$SECONDS
 work="$(mktemp -d "${TMPDIR:-/tmp}/capillary-test-n8n.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+queue="$work/queue"
+redis_port=""
+cleanup() {
+	if [[ -n "$redis_port" ]]; then stop_redis "$queue/redis" "$redis_port"; fi
+	stop_postgres "$queue/postgres"
+	rm -rf "$work"
+}
+trap cleanup EXIT
 mkdir -p "$CACHE_DIR"
 
 log "building and packing the package"
@@ -22,6 +33,7 @@ tgz="$(pack_package "$work")"
 log "packed $(basename "$tgz")"
 
 read -r -a versions <<<"${N8N_VERSIONS:-$N8N_V2 $N8N_V1}"
+runs=("${versions[@]}")
 declare -A outcome
 failed=0
 for version in "${versions[@]}"; do
@@ -49,9 +61,51 @@ for version in "${versions[@]}"; do
 	if [[ -f "$results" ]]; then cp "$results" "$CACHE_DIR/last-results-$version.json"; fi
 done
 
+# Queue mode: n8n main and two workers on one PostgreSQL and one Redis.
+if [[ "${QUEUE_MODE:-1}" != 0 ]]; then
+	version="$N8N_V2"
+	run="queue-$version"
+	runs+=("$run")
+	log "=== n8n $version in queue mode ==="
+	if ! ensure_queue_services; then
+		outcome[$run]="FAIL (Redis or PostgreSQL install)"
+		failed=1
+	elif ! node="$(node_for_n8n "$version")" || ! dir="$(ensure_n8n "$version" "$node")"; then
+		outcome[$run]="FAIL (install)"
+		failed=1
+	elif ! install_package_into "$dir/home-queue" "$tgz"; then
+		outcome[$run]="FAIL (package install)"
+		failed=1
+	else
+		# PostgreSQL runs as its own user (when we are root), which must reach its folder.
+		mkdir -p "$queue/logs"
+		chmod 755 "$work" "$queue"
+		redis_port="$(free_port)"
+		start_redis "$queue/redis" "$redis_port"
+		postgres_port="$(free_port)"
+		start_postgres "$queue/postgres" "$postgres_port"
+		log "Redis on 127.0.0.1:$redis_port, PostgreSQL on 127.0.0.1:$postgres_port (data in $queue)"
+		results="$work/results-$run.json"
+		if (cd "$REPO_ROOT" && npx --no-install tsx scripts/n8n/queue-mode.ts \
+			--version "$version" --node "$node" --dir "$dir" --home "$dir/home-queue" \
+			--redis-port "$redis_port" --postgres-port "$postgres_port" --logs "$queue/logs" --results "$results"); then
+			outcome[$run]="PASS"
+		else
+			outcome[$run]="FAIL"
+			failed=1
+			log "n8n logs of the queue-mode run: $CACHE_DIR/last-queue-logs/"
+		fi
+		rm -rf "$CACHE_DIR/last-queue-logs" && cp -r "$queue/logs" "$CACHE_DIR/last-queue-logs"
+		if [[ -f "$results" ]]; then cp "$results" "$CACHE_DIR/last-results-$run.json"; fi
+		stop_redis "$queue/redis" "$redis_port"
+		redis_port=""
+		stop_postgres "$queue/postgres"
+	fi
+fi
+
 echo
 echo "test:n8n summary ($((SECONDS - started)) s)"
-for version in "${versions[@]}"; do
+for version in "${runs[@]}"; do
 	results="$work/results-$version.json"
 	if [[ -f "$results" ]]; then
 		node -e '
@@ -66,7 +120,7 @@ for version in "${versions[@]}"; do
 done
 total_pass=0
 total_fail=0
-for version in "${versions[@]}"; do
+for version in "${runs[@]}"; do
 	results="$work/results-$version.json"
 	if [[ -f "$results" ]]; then
 		read -r p f < <(node -e 'const r = require(process.argv[1]); console.log(r.filter((x) => x.pass).length, r.filter((x) => !x.pass).length)' "$results")

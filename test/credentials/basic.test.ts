@@ -21,14 +21,14 @@ test('the password is MD5-hashed before base64, as in the docs’ worked example
 
 test('a password that is already the MD5 hash is sent as given (any case)', async () => {
 	for (const password of [DEMO.basic.passwordMd5, DEMO.basic.passwordMd5.toUpperCase()]) {
-		const run = await runCapillary(basic({ password, passwordIsMd5: true }), { items: oneItem(2), parameters, authentication: 'basicAuth' });
+		const run = await runCapillary(basic({ password, isMd5Hash: true }), { items: oneItem(2), parameters, authentication: 'basicAuth' });
 		expect(run.success).toHaveLength(1);
 		sandbox.reset();
 	}
 });
 
 test('a pre-hashed password that is not an MD5 hash is refused before sending', async () => {
-	const run = await runCapillary(basic({ password: 'server123', passwordIsMd5: true }), {
+	const run = await runCapillary(basic({ password: 'server123', isMd5Hash: true }), {
 		items: oneItem(3),
 		parameters,
 		authentication: 'basicAuth',

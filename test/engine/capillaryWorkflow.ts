@@ -29,7 +29,7 @@ export function sandboxCredentials(
 			...location,
 			username: DEMO.basic.username,
 			password: DEMO.basic.password,
-			passwordIsMd5: false,
+			isMd5Hash: false,
 			...overrides.basicAuth,
 		},
 	});

@@ -17,9 +17,11 @@ interface PackageManifest {
 
 /** Loads the built package the way n8n does: the files listed in package.json's `n8n` block. */
 function loadPackageClasses<T>(kind: 'nodes' | 'credentials'): T[] {
+	/* eslint-disable @typescript-eslint/no-require-imports -- files named at run time, loaded as n8n loads them */
 	const manifest = require(path.join(ROOT, 'package.json')) as PackageManifest;
 	return manifest.n8n[kind].map((file) => {
 		const exported = require(path.join(ROOT, file)) as Record<string, new () => T>;
+		/* eslint-enable @typescript-eslint/no-require-imports */
 		const className = path.basename(file).split('.')[0];
 		const Class = exported[className];
 		if (!Class) throw new Error(`${file} does not export a class named ${className}`);

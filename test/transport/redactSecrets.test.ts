@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 
 import { REDACTED, redactSecrets, secretForms } from '../../nodes/Capillary/transport/redactSecrets';
 
-const basic = { username: 'till.user', password: 'Till#Pass-2026', passwordIsMd5: false };
+const basic = { username: 'till.user', password: 'Till#Pass-2026', isMd5Hash: false };
 const md5 = createHash('md5').update(basic.password).digest('hex');
 const basicValue = Buffer.from(`${basic.username}:${md5}`).toString('base64');
 const token = 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl';
@@ -45,7 +45,7 @@ test.each([
 });
 
 test('a password given as its MD5 is redacted as the hash, whatever its case', () => {
-	const forms = secretForms({ username: 'u', password: md5.toUpperCase(), passwordIsMd5: true });
+	const forms = secretForms({ username: 'u', password: md5.toUpperCase(), isMd5Hash: true });
 	expect(redactSecrets(`h=${md5}`, forms)).toBe(`h=${REDACTED}`);
 });
 

@@ -14,7 +14,7 @@ export function basicAuthorization(credentials: ICredentialDataDecryptedObject):
 
 function passwordHash(credentials: ICredentialDataDecryptedObject): string {
 	const password = String(credentials.password ?? '');
-	if (!credentials.passwordIsMd5) return createHash('md5').update(password, 'utf8').digest('hex');
+	if (!credentials.isMd5Hash) return createHash('md5').update(password, 'utf8').digest('hex');
 	const hash = password.trim();
 	if (!MD5_HEX.test(hash)) {
 		throw new ApplicationError(

@@ -53,7 +53,7 @@ export function redactSecrets<T>(value: T, forms: SecretForms): T {
 function basicSecrets(credentials: ICredentialDataDecryptedObject): string[] {
 	if (typeof credentials.password !== 'string' || credentials.password === '') return [];
 	const password = credentials.password;
-	const md5 = credentials.passwordIsMd5 ? password.trim().toLowerCase() : createHash('md5').update(password, 'utf8').digest('hex');
+	const md5 = credentials.isMd5Hash ? password.trim().toLowerCase() : createHash('md5').update(password, 'utf8').digest('hex');
 	let header: string[] = [];
 	try {
 		const value = basicAuthorization(credentials);
