@@ -42,6 +42,10 @@ const REJECTION_FIX: Record<string, string> = {
 	8881: 'Choose a Program and a Promotion',
 	11013: 'Fill in the Identifier Value and Source',
 };
+/** On the issue step of Enrol and Issue, the customer is enrolled: no fix that enrols applies there. */
+const EARN_REJECTION_FIX: Record<string, string> = Object.fromEntries(
+	Object.entries(REJECTION_FIX).filter(([code]) => code !== '8896' && code !== '8902'),
+);
 /** 8890: sending again will not help, so it gets no "send again". */
 const LIMIT_REACHED = 'The customer has used up this promotion’s issue limit, or the promotion’s settings stop the issue: sending it again will not help until that changes.';
 
@@ -54,9 +58,9 @@ export function nextStep(error: Pick<CustomerError, 'kind' | 'code' | 'outcome' 
 	if (error.outcome === 'unknown') return unknownAdvice(error);
 	if (error.kind === 'invalid_input') return 'Fix the value named above, then run the item again: it was not sent.';
 	if (error.step === 'earn') {
-		// Only what concerns the issue itself: the enrolment stands, so nothing may be run that enrols.
-		const why = error.kind === 'rejected' && error.code === 8890 ? `${LIMIT_REACHED} ` : '';
-		return `${why}${EARN_NOT_APPLIED}`;
+		// The enrolment stands: the fix for the issue, then issue only; never advice that enrols.
+		const fix = error.kind === 'rejected' ? (error.code === 8890 ? LIMIT_REACHED : EARN_REJECTION_FIX[String(error.code)]) : requestAdvice(error.code);
+		return fix ? `${fix.replace(/\.?$/, '.')} ${EARN_NOT_APPLIED}` : EARN_NOT_APPLIED;
 	}
 	if (error.kind === 'rejected') {
 		if (error.code === 8890) return `${LIMIT_REACHED} It was not applied.`;

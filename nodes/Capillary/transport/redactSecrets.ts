@@ -46,7 +46,9 @@ export function redactSecrets<T>(value: T, forms: SecretForms): T {
 		text = undefined; // not JSON (a cycle): look everywhere
 	}
 	const found = typeof value === 'string' ? forms.raw : forms.json;
-	if (text !== undefined && !found.some((form) => text.includes(form))) return value;
+	// Line breaks may cut a base64 form (a dump wrapped at 64 or 76 characters): look closer then.
+	const lineBreak = typeof value === 'string' ? '\n' : '\\n';
+	if (text !== undefined && !found.some((form) => text.includes(form)) && !text.includes(lineBreak)) return value;
 	return replaceDeep(value, forms.raw, new Set()) as T;
 }
 
@@ -111,10 +113,21 @@ function replaceDeep(value: unknown, forms: readonly string[], ancestors: Set<ob
 
 /** A secret of digits only (a numeric till password) is replaced only where it stands alone, never inside a longer number such as an id. */
 function replaceIn(text: string, forms: readonly string[]): string {
-	let result = text;
+	let result = text.includes('\n') ? redactWrapped(text, forms) : text;
 	for (const form of forms) {
 		if (!result.includes(form)) continue;
 		result = /^\d+$/.test(form) ? result.replace(new RegExp(`(?<!\\d)${form}(?!\\d)`, 'g'), REDACTED) : result.split(form).join(REDACTED);
 	}
 	return result;
+}
+
+/** A run of base64 broken into lines (MIME and PEM wrap at 76 and 64 characters). */
+const WRAPPED_BASE64 = /[A-Za-z0-9+/_-]{8,}={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]+={0,2})+/g;
+
+/** Each wrapped base64 run that, joined, holds a secret's form becomes `[redacted]` as a whole. */
+function redactWrapped(text: string, forms: readonly string[]): string {
+	return text.replace(WRAPPED_BASE64, (run) => {
+		const joined = run.replace(/\s+/g, '');
+		return forms.some((form) => joined.includes(form)) ? REDACTED : run;
+	});
 }

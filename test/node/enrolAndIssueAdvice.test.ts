@@ -1,9 +1,9 @@
 /**
  * Second review of issue 11: the Enrol and Issue advice (helpers/failureAdvice.ts nextStep) when the
  * issue step fails, certainly not applied, after the enrolment was applied. Promise: every Failed
- * item's message ends with a next step, and that step is right. On the issue step nextStep returns
- * only EARN_NOT_APPLIED ("run Issue (Earn) only for this customer"), dropping the fix the status or
- * Capillary code calls for: following the advice as given fails the same way again.
+ * item's message ends with a next step, and that step is right: the fix the status or Capillary
+ * code calls for, then "run Issue (Earn) only" (the review found the fix dropped, so that following
+ * the advice failed the same way again).
  */
 import { DEMO } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
