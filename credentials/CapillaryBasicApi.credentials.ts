@@ -15,7 +15,10 @@ export class CapillaryBasicApi implements ICredentialType {
 
 	displayName = 'Capillary Basic Auth API';
 
-	icon = { light: 'file:../nodes/Capillary/capillary.svg', dark: 'file:../nodes/Capillary/capillary.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Capillary/capillary.svg',
+		dark: 'file:../nodes/Capillary/capillary.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.capillarytech.com/reference/authentication';
 
@@ -27,7 +30,8 @@ export class CapillaryBasicApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The till (store server) user name from InTouch → Settings → Organization → Stores and Tills',
+			description:
+				'The till (store server) user name from InTouch → Settings → Organization → Stores and Tills',
 		},
 		{
 			displayName: 'Till Password',
@@ -54,7 +58,10 @@ export class CapillaryBasicApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		refuseEndedRequest(requestOptions);
 		resolveBaseUrl(credentials);
-		requestOptions.headers = { ...requestOptions.headers, Authorization: basicAuthorization(credentials) };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: basicAuthorization(credentials),
+		};
 		return requestOptions;
 	}
 }

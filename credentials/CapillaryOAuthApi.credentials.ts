@@ -18,7 +18,10 @@ export class CapillaryOAuthApi implements ICredentialType {
 
 	displayName = 'Capillary OAuth API';
 
-	icon = { light: 'file:../nodes/Capillary/capillary.svg', dark: 'file:../nodes/Capillary/capillary.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Capillary/capillary.svg',
+		dark: 'file:../nodes/Capillary/capillary.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.capillarytech.com/reference/oauth-authentication';
 
@@ -30,7 +33,8 @@ export class CapillaryOAuthApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The API client key from Capillary Dev Console → Organisation Settings → Credentials',
+			description:
+				'The API client key from Capillary Dev Console → Organisation Settings → Credentials',
 		},
 		{
 			displayName: 'Client Secret',
@@ -63,7 +67,10 @@ export class CapillaryOAuthApi implements ICredentialType {
 	 * test; it saves every field returned (both, together) into the credential.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { accessToken, sessionExpiresAt } = await generateAccessToken(sendWithHttpRequest(this), credentials);
+		const { accessToken, sessionExpiresAt } = await generateAccessToken(
+			sendWithHttpRequest(this),
+			credentials,
+		);
 		return { accessToken, sessionExpiresAt };
 	}
 
@@ -74,8 +81,10 @@ export class CapillaryOAuthApi implements ICredentialType {
 		refuseEndedRequest(requestOptions);
 		resolveBaseUrl(credentials);
 		if (!tokenIsUsable(credentials)) throw expiredTokenError();
-		requestOptions.headers = { ...requestOptions.headers, 'X-CAP-API-OAUTH-TOKEN': String(credentials.accessToken) };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			'X-CAP-API-OAUTH-TOKEN': String(credentials.accessToken),
+		};
 		return requestOptions;
 	}
-
 }

@@ -25,9 +25,13 @@ async function main(): Promise<void> {
 	const machine = describeMachine();
 	const startedAt = new Date().toISOString();
 	console.log(`Capillary node benchmark: ${formatMachine(machine)}`);
-	console.log(`Load average at start: ${machine.loadAverage.join(', ')} (other processes on the machine move wall times)`);
+	console.log(
+		`Load average at start: ${machine.loadAverage.join(', ')} (other processes on the machine move wall times)`,
+	);
 	const runs = options.repeat > 1 ? `, each ${options.repeat} times (the fastest kept)` : '';
-	console.log(`Latency L = ${options.latencyMs} ms per request; ${cases.length} cases, each in a fresh process${runs}.`);
+	console.log(
+		`Latency L = ${options.latencyMs} ms per request; ${cases.length} cases, each in a fresh process${runs}.`,
+	);
 	if (options.profileDir) {
 		fs.mkdirSync(options.profileDir, { recursive: true });
 		console.log(`Profiling into ${options.profileDir}: CPU figures include the profiler's cost.`);
@@ -49,7 +53,9 @@ async function main(): Promise<void> {
 					profileDir: options.profileDir,
 				});
 				measured.push({ case: benchCase, ...fastest });
-				console.log(wallTimesMs.map((ms) => `${Math.round(ms).toLocaleString('en')} ms`).join(', '));
+				console.log(
+					wallTimesMs.map((ms) => `${Math.round(ms).toLocaleString('en')} ms`).join(', '),
+				);
 			} catch (error) {
 				console.log(`FAILED to measure: ${error instanceof Error ? error.message : String(error)}`);
 			}
@@ -62,16 +68,33 @@ async function main(): Promise<void> {
 	const rows = buildRows(measured, options.latencyMs);
 	const targets = checkTargets(rows, options.concurrencies);
 	console.log(`\n${formatTable(rows)}\n`);
-	console.log('floor = ceil(N / batch size) / C × L; CPU = process CPU time of the run; peak RSS = the whole case process.');
-	console.log('notes: when the first request reached the sandbox, the mean time per wave of C requests (compare with L),');
-	console.log('the time from the last request\'s arrival to the end of the run, and the wall time ÷ the two references\':');
-	console.log('n8n requests only (the same batches sent through n8n\'s request helper by a node that does nothing else: what');
-	console.log('n8n\'s request path costs) and transport (posted by a bare HTTP client, no n8n: what the sandbox, loopback and');
+	console.log(
+		'floor = ceil(N / batch size) / C × L; CPU = process CPU time of the run; peak RSS = the whole case process.',
+	);
+	console.log(
+		'notes: when the first request reached the sandbox, the mean time per wave of C requests (compare with L),',
+	);
+	console.log(
+		"the time from the last request's arrival to the end of the run, and the wall time ÷ the two references':",
+	);
+	console.log(
+		"n8n requests only (the same batches sent through n8n's request helper by a node that does nothing else: what",
+	);
+	console.log(
+		"n8n's request path costs) and transport (posted by a bare HTTP client, no n8n: what the sandbox, loopback and",
+	);
 	console.log('timers cost here).\n');
 	console.log(`Targets\n${formatTargets(targets)}\n`);
 	const file = writeResults({ startedAt, machine, options, rows, targets });
-	console.log(`Load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}`);
-	console.log(`Rows written to ${path.relative(process.cwd(), file)} and bench-results/latest.json`);
+	console.log(
+		`Load average at the end: ${os
+			.loadavg()
+			.map((load) => load.toFixed(2))
+			.join(', ')}`,
+	);
+	console.log(
+		`Rows written to ${path.relative(process.cwd(), file)} and bench-results/latest.json`,
+	);
 }
 
 function describeCase(benchCase: BenchCase): string {

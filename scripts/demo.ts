@@ -22,7 +22,10 @@ async function main() {
 		const run = await runWorkflow(workflow, sandboxCredentials(sandbox));
 		if (run.error) throw run.error;
 		const [success = [], failed = []] = run.outputs('Capillary');
-		printTable([...success.map((i) => ['Success', i] as const), ...failed.map((i) => ['Failed', i] as const)]);
+		printTable([
+			...success.map((i) => ['Success', i] as const),
+			...failed.map((i) => ['Failed', i] as const),
+		]);
 		const requests = sandbox.requests.filter((r) => r.bulkAction).length;
 		const count = (action: string) => sandbox.ledger.filter((e) => e.action === action).length;
 		console.log(
@@ -51,9 +54,13 @@ function printTable(rows: ReadonlyArray<readonly [string, INodeExecutionData]>) 
 		];
 	});
 	const header = ['item', 'name', 'customer', 'output', 'ids or error'];
-	const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => Math.min(r[c].length, 40))));
+	const widths = header.map((h, c) =>
+		Math.max(h.length, ...table.map((r) => Math.min(r[c].length, 40))),
+	);
 	const line = (cells: string[]) =>
-		cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.slice(0, 40).padEnd(widths[c]))).join('  ');
+		cells
+			.map((cell, c) => (c === cells.length - 1 ? cell : cell.slice(0, 40).padEnd(widths[c])))
+			.join('  ');
 	console.log(line(header));
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 	for (const row of table) console.log(line(row));

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as earn from './actions/earn.operation';
@@ -87,7 +92,6 @@ export class Capillary implements INodeType {
 			...customerFields,
 			optionsCollection,
 		],
-
 	};
 
 	methods = {

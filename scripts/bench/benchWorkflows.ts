@@ -1,6 +1,10 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { CAPILLARY, capillaryWorkflow, promotionParameters } from '../../test/engine/capillaryWorkflow';
+import {
+	CAPILLARY,
+	capillaryWorkflow,
+	promotionParameters,
+} from '../../test/engine/capillaryWorkflow';
 import type { WorkflowJson } from '../../test/engine/runWorkflow';
 import { DEMO } from '../../test/sandbox';
 import { ENGINE_BASELINE_TYPE } from './engineBaselineNode';
@@ -12,10 +16,18 @@ export const REQUEST_REFERENCE = 'Request Reference';
 const TRIGGER = 'Sign-ups';
 
 /** The workflow a case runs, and the name of the node whose outputs it checks. */
-export function benchWorkflow(benchCase: BenchCase, items: IDataObject[]): { workflow: WorkflowJson; measuredNode: string } {
-	if (benchCase.kind === 'engine') return { workflow: engineBaselineWorkflow(items), measuredNode: ENGINE_BASELINE };
+export function benchWorkflow(
+	benchCase: BenchCase,
+	items: IDataObject[],
+): { workflow: WorkflowJson; measuredNode: string } {
+	if (benchCase.kind === 'engine')
+		return { workflow: engineBaselineWorkflow(items), measuredNode: ENGINE_BASELINE };
 	if (benchCase.kind === 'transport') throw new Error('The transport reference runs no workflow');
-	if (benchCase.kind === 'requests') return { workflow: requestReferenceWorkflow(items, benchCase), measuredNode: REQUEST_REFERENCE };
+	if (benchCase.kind === 'requests')
+		return {
+			workflow: requestReferenceWorkflow(items, benchCase),
+			measuredNode: REQUEST_REFERENCE,
+		};
 	// Issue (Earn) of a Direct Issue promotion to distinct customers: every one succeeds, once.
 	const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
 		options: { batchSize: benchCase.batchSize, parallelRequests: benchCase.parallelRequests },
@@ -36,7 +48,10 @@ export function engineBaselineWorkflow(items: IDataObject[]): WorkflowJson {
 }
 
 /** Trigger (pinned items) → the n8n request reference, with the sandbox credential. */
-function requestReferenceWorkflow(items: IDataObject[], { batchSize, parallelRequests }: { batchSize: number; parallelRequests: number }): WorkflowJson {
+function requestReferenceWorkflow(
+	items: IDataObject[],
+	{ batchSize, parallelRequests }: { batchSize: number; parallelRequests: number },
+): WorkflowJson {
 	return triggered(items, {
 		id: 'r',
 		name: REQUEST_REFERENCE,
@@ -50,7 +65,17 @@ function requestReferenceWorkflow(items: IDataObject[], { batchSize, parallelReq
 
 function triggered(items: IDataObject[], node: INode): WorkflowJson {
 	return {
-		nodes: [{ id: 't', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, node],
+		nodes: [
+			{
+				id: 't',
+				name: TRIGGER,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			node,
+		],
 		connections: { [TRIGGER]: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 		pinData: { [TRIGGER]: items.map((json) => ({ json })) },
 	};

@@ -19,7 +19,9 @@ export interface CaseResultMessage {
 const isMessage =
 	<T extends { type: string }>(type: T['type']) =>
 	(message: unknown): message is T =>
-		typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+		typeof message === 'object' &&
+		message !== null &&
+		(message as { type?: unknown }).type === type;
 
 export const isWarmedUp = isMessage<WarmedUpMessage>('warmedUp');
 export const isStart = isMessage<StartMessage>('start');

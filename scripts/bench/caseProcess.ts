@@ -26,30 +26,44 @@ import type { BenchCase, CaseMeasurement } from './types';
 const WARM_UP_CUSTOMERS = 1000;
 const WARM_UP_PER_ITEM = 50;
 
-async function measure(benchCase: BenchCase, sandboxUrl: string, profileFile: string | undefined): Promise<CaseMeasurement> {
+async function measure(
+	benchCase: BenchCase,
+	sandboxUrl: string,
+	profileFile: string | undefined,
+): Promise<CaseMeasurement> {
 	const loadedRssKb = Math.round(process.memoryUsage().rss / 1024);
 	const items = benchCustomers(benchCase.customers);
 	// sandboxCredentials reads only the URL of the sandbox, which runs in the benchmark's sandbox process.
 	const credentials = sandboxCredentials({ url: sandboxUrl } as CapillarySandbox);
-	const benchNodeTypes = { [ENGINE_BASELINE_TYPE]: engineBaselineNode, [REQUEST_REFERENCE_TYPE]: requestReferenceNode };
-	const extraNodeTypes = benchCase.kind === 'engine' || benchCase.kind === 'requests' ? benchNodeTypes : undefined;
+	const benchNodeTypes = {
+		[ENGINE_BASELINE_TYPE]: engineBaselineNode,
+		[REQUEST_REFERENCE_TYPE]: requestReferenceNode,
+	};
+	const extraNodeTypes =
+		benchCase.kind === 'engine' || benchCase.kind === 'requests' ? benchNodeTypes : undefined;
 	/** The run of some customers, with its workflow built in advance. */
 	const prepare = (customers: IDataObject[]): (() => Promise<RunOutcome>) => {
 		if (benchCase.kind === 'transport') {
 			const { batchSize, parallelRequests } = benchCase;
-			return async () => ({ outputCounts: await sendRawBatches(sandboxUrl, customers, batchSize, parallelRequests) });
+			return async () => ({
+				outputCounts: await sendRawBatches(sandboxUrl, customers, batchSize, parallelRequests),
+			});
 		}
 		const { workflow, measuredNode } = benchWorkflow(benchCase, customers);
-		return async () => outcome(await runWorkflow(workflow, credentials, extraNodeTypes), measuredNode);
+		return async () =>
+			outcome(await runWorkflow(workflow, credentials, extraNodeTypes), measuredNode);
 	};
 	// Set up as a running n8n is, before the clock starts: the same workflow has run before, on a
 	// few customers (so the code is compiled and the credential holds its OAuth token). The
 	// benchmark then resets the sandbox, so that the measured run starts from the seed.
-	await prepare(items.slice(0, benchCase.kind === 'perItem' ? WARM_UP_PER_ITEM : WARM_UP_CUSTOMERS))();
+	await prepare(
+		items.slice(0, benchCase.kind === 'perItem' ? WARM_UP_PER_ITEM : WARM_UP_CUSTOMERS),
+	)();
 	const run = prepare(items);
 	await startSignal();
 	// The reset sandbox forgot the token: the program picker (no bulk request) fetches a new one.
-	if (benchCase.kind !== 'engine' && benchCase.kind !== 'transport') await searchList(credentials, 'searchPrograms', {});
+	if (benchCase.kind !== 'engine' && benchCase.kind !== 'transport')
+		await searchList(credentials, 'searchPrograms', {});
 	const profile = profileFile ? new CpuProfile() : undefined;
 	await profile?.start();
 	(globalThis as { gc?: () => void }).gc?.();
@@ -81,7 +95,10 @@ interface RunOutcome {
 }
 
 function outcome(run: WorkflowRun, measuredNode: string): RunOutcome {
-	return { outputCounts: run.outputs(measuredNode).map((items) => items.length), error: run.error?.message };
+	return {
+		outputCounts: run.outputs(measuredNode).map((items) => items.length),
+		error: run.error?.message,
+	};
 }
 
 /** Resolves when the benchmark, told that this process has warmed up, says to start. */
@@ -100,7 +117,11 @@ function startSignal(): Promise<void> {
 
 async function main(): Promise<void> {
 	const [caseJson, sandboxUrl, profileFile] = process.argv.slice(2);
-	const measurement = await measure(JSON.parse(caseJson) as BenchCase, sandboxUrl, profileFile || undefined);
+	const measurement = await measure(
+		JSON.parse(caseJson) as BenchCase,
+		sandboxUrl,
+		profileFile || undefined,
+	);
 	const message: CaseResultMessage = { type: 'measured', measurement };
 	process.send?.(message, () => process.exit(0));
 }

@@ -8,8 +8,11 @@ export const PER_ITEM_BATCH_SIZE = 1;
 
 /** Every case the options ask for, grouped by N: engine baseline first, then the node at each C; the references last. */
 export function planCases(options: BenchOptions): BenchCase[] {
-	const tooMany = [...options.sizes, ...options.perItemSizes, ...options.transportSizes].find((n) => n > DEMO.customerCount);
-	if (tooMany !== undefined) throw new Error(`N = ${tooMany}: the sandbox knows ${DEMO.customerCount} customers`);
+	const tooMany = [...options.sizes, ...options.perItemSizes, ...options.transportSizes].find(
+		(n) => n > DEMO.customerCount,
+	);
+	if (tooMany !== undefined)
+		throw new Error(`N = ${tooMany}: the sandbox knows ${DEMO.customerCount} customers`);
 	const cases: BenchCase[] = [];
 	for (const customers of options.sizes) {
 		cases.push({ kind: 'engine', customers });

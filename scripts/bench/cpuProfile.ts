@@ -21,7 +21,9 @@ export class CpuProfile {
 
 	private post(method: string, params: object = {}): Promise<unknown> {
 		return new Promise((resolve, reject) =>
-			this.session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+			this.session.post(method, params, (error, result) =>
+				error ? reject(error) : resolve(result),
+			),
 		);
 	}
 }

@@ -17,11 +17,14 @@ export const engineBaselineNode: INodeType = {
 		defaults: { name: 'Engine Baseline' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Identifier Value', name: 'identifierValue', type: 'string', default: '' }],
+		properties: [
+			{ displayName: 'Identifier Value', name: 'identifierValue', type: 'string', default: '' },
+		],
 	},
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) this.getNodeParameter('identifierValue', itemIndex);
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++)
+			this.getNodeParameter('identifierValue', itemIndex);
 		return [items];
 	},
 };

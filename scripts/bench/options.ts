@@ -100,12 +100,14 @@ function missing(flag: string): never {
 
 function nonNegativeNumber(flag: string, text: string): number {
 	const number = Number(text);
-	if (!Number.isFinite(number) || number < 0) throw new Error(`${flag}: "${text}" is not a non-negative number`);
+	if (!Number.isFinite(number) || number < 0)
+		throw new Error(`${flag}: "${text}" is not a non-negative number`);
 	return number;
 }
 
 function positiveIntegers(flag: string, text: string): number[] {
 	const numbers = text.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
-	if (numbers.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${flag}: "${text}" is not a list of positive whole numbers`);
+	if (numbers.some((n) => !Number.isInteger(n) || n < 1))
+		throw new Error(`${flag}: "${text}" is not a list of positive whole numbers`);
 	return numbers;
 }

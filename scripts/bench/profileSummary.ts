@@ -45,7 +45,13 @@ function main(): void {
 	printTop('Self time by area', byArea, top, totalMs);
 	printTop('Self time by function', byFunction, top, totalMs);
 	printTop('Self time by file', byFile, top, totalMs);
-	if (filter) printTop(`Inclusive time of functions matching "${filter}"`, inclusiveTimes(profile, byId, selfMs, filter), top, totalMs);
+	if (filter)
+		printTop(
+			`Inclusive time of functions matching "${filter}"`,
+			inclusiveTimes(profile, byId, selfMs, filter),
+			top,
+			totalMs,
+		);
 }
 
 function selfTimes(profile: Profile): Map<number, number> {
@@ -55,7 +61,12 @@ function selfTimes(profile: Profile): Map<number, number> {
 }
 
 /** Time under each matching function, counting recursion once. */
-function inclusiveTimes(profile: Profile, byId: Map<number, ProfileNode>, selfMs: Map<number, number>, filter: string): Map<string, number> {
+function inclusiveTimes(
+	profile: Profile,
+	byId: Map<number, ProfileNode>,
+	selfMs: Map<number, number>,
+	filter: string,
+): Map<string, number> {
 	const result = new Map<string, number>();
 	const walk = (id: number, open: Set<string>): number => {
 		const node = byId.get(id)!;
@@ -76,20 +87,40 @@ function inclusiveTimes(profile: Profile, byId: Map<number, ProfileNode>, selfMs
 
 /** Coarse areas, to say where the time went: the expression engine, HTTP, the node, the rest of n8n. */
 const AREAS: Array<[string, RegExp]> = [
-	['n8n expression evaluation', /n8n-workflow\/dist\/cjs\/(expression|workflow-data-proxy|workflow-expression|extensions)|luxon|@n8n\/tournament|esprima|recast|ast-types|jmespath/],
-	['HTTP (n8n request helper, axios, sockets)', /axios|@n8n\/backend-network|proxy-from-env|follow-redirects|form-data|node:(_http|http|net|dns|internal\/(streams|stream_base|net|url|dns))|request-helpers/],
+	[
+		'n8n expression evaluation',
+		/n8n-workflow\/dist\/cjs\/(expression|workflow-data-proxy|workflow-expression|extensions)|luxon|@n8n\/tournament|esprima|recast|ast-types|jmespath/,
+	],
+	[
+		'HTTP (n8n request helper, axios, sockets)',
+		/axios|@n8n\/backend-network|proxy-from-env|follow-redirects|form-data|node:(_http|http|net|dns|internal\/(streams|stream_base|net|url|dns))|request-helpers/,
+	],
 	['Capillary node (dist/)', /dist\/(nodes|credentials)\//],
 	['rest of n8n engine', /n8n-core|n8n-workflow|@n8n\//],
 ];
 
-const SOCKET_NATIVES = new Set(['connect', 'writev', 'writeUtf8String', 'writeBuffer', 'close', 'setKeepAlive', 'setNoDelay', 'getaddrinfo', 'readStop', 'readStart', 'shutdown']);
+const SOCKET_NATIVES = new Set([
+	'connect',
+	'writev',
+	'writeUtf8String',
+	'writeBuffer',
+	'close',
+	'setKeepAlive',
+	'setNoDelay',
+	'getaddrinfo',
+	'readStop',
+	'readStart',
+	'shutdown',
+]);
 
 function areaOf({ callFrame }: ProfileNode): string {
 	if (callFrame.functionName === '(garbage collector)') return 'garbage collection';
 	if (callFrame.functionName === '(idle)') return 'idle (waiting for the network)';
-	if (callFrame.functionName === 'dispatch' || callFrame.functionName === '(program)') return 'profiler and V8 internals';
+	if (callFrame.functionName === 'dispatch' || callFrame.functionName === '(program)')
+		return 'profiler and V8 internals';
 	if (callFrame.functionName === 'get ppid') return 'n8n expression evaluation'; // it reads process.ppid for every evaluation
-	if (SOCKET_NATIVES.has(callFrame.functionName)) return 'HTTP (n8n request helper, axios, sockets)';
+	if (SOCKET_NATIVES.has(callFrame.functionName))
+		return 'HTTP (n8n request helper, axios, sockets)';
 	if (!callFrame.url) return `native: ${callFrame.functionName || '(anonymous)'}`;
 	return AREAS.find(([, pattern]) => pattern.test(callFrame.url))?.[0] ?? 'other JavaScript';
 }
@@ -113,7 +144,9 @@ function fileLabel(url: string): string {
 function printTop(title: string, times: Map<string, number>, top: number, totalMs: number): void {
 	console.log(`\n${title}:`);
 	for (const [label, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-		console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / totalMs).toFixed(1).padStart(5)}%  ${label}`);
+		console.log(
+			`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / totalMs).toFixed(1).padStart(5)}%  ${label}`,
+		);
 	}
 }
 

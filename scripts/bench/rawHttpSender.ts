@@ -12,9 +12,19 @@ const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
  * C at a time. What the sandbox, loopback and timers cost on this machine, without n8n or the node.
  * Returns [customers issued, customers not issued].
  */
-export async function sendRawBatches(url: string, items: IDataObject[], batchSize: number, concurrency: number): Promise<number[]> {
+export async function sendRawBatches(
+	url: string,
+	items: IDataObject[],
+	batchSize: number,
+	concurrency: number,
+): Promise<number[]> {
 	const mobiles = items.map((item) => String(item.mobile));
-	const issued = await postInBatches(mobiles, batchSize, concurrency, async (body) => await post(new URL(BULK_PATH, url), JSON.stringify(body)));
+	const issued = await postInBatches(
+		mobiles,
+		batchSize,
+		concurrency,
+		async (body) => await post(new URL(BULK_PATH, url), JSON.stringify(body)),
+	);
 	return [issued, items.length - issued];
 }
 
@@ -22,7 +32,11 @@ function post(url: URL, body: string): Promise<unknown> {
 	return new Promise((resolve, reject) => {
 		const request = http.request(
 			url,
-			{ method: 'POST', agent: false, headers: { Authorization: DEMO.basic.header, 'Content-Type': 'application/json' } },
+			{
+				method: 'POST',
+				agent: false,
+				headers: { Authorization: DEMO.basic.header, 'Content-Type': 'application/json' },
+			},
 			(response) => {
 				let text = '';
 				response.setEncoding('utf8');

@@ -20,9 +20,19 @@ export async function postInBatches(
 	let issued = 0;
 	const worker = async () => {
 		while (next < mobiles.length) {
-			const customers = mobiles.slice(next, (next += batchSize)).map((identifierValue) => ({ identifierValue, source: 'INSTORE' }));
-			const answer = (await post({ type: 'CUSTOMER', bulkAction: 'EARN', promotionDetails: { programId, promotionId }, identifierName: 'mobile', customers })) as BulkAnswer;
-			issued += (answer?.response ?? []).filter((entry) => entry.result?.earnedId !== undefined).length;
+			const customers = mobiles
+				.slice(next, (next += batchSize))
+				.map((identifierValue) => ({ identifierValue, source: 'INSTORE' }));
+			const answer = (await post({
+				type: 'CUSTOMER',
+				bulkAction: 'EARN',
+				promotionDetails: { programId, promotionId },
+				identifierName: 'mobile',
+				customers,
+			})) as BulkAnswer;
+			issued += (answer?.response ?? []).filter(
+				(entry) => entry.result?.earnedId !== undefined,
+			).length;
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));

@@ -18,7 +18,7 @@ export const requestReferenceNode: INodeType = {
 		name: 'requestReference',
 		group: ['transform'],
 		version: 1,
-		description: 'Benchmark-only: posts the items in batches through n8n\'s request helper',
+		description: "Benchmark-only: posts the items in batches through n8n's request helper",
 		defaults: { name: 'Request Reference' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
@@ -54,7 +54,12 @@ export const requestReferenceNode: INodeType = {
 			)) as { body?: unknown };
 			return response.body;
 		};
-		const issued = await postInBatches(items.map((item) => String(item.json.mobile)), batchSize, parallelRequests, send);
+		const issued = await postInBatches(
+			items.map((item) => String(item.json.mobile)),
+			batchSize,
+			parallelRequests,
+			send,
+		);
 		return [items.slice(0, issued), items.slice(issued)];
 	},
 };

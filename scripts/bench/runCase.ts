@@ -34,7 +34,10 @@ export async function runCase(
 		child.send(start);
 		const { measurement } = await nextMessage(child, isCaseResult, timeoutMs);
 		await exited(child);
-		return { measurement, sandbox: benchCase.kind === 'engine' ? undefined : await sandbox.stats() };
+		return {
+			measurement,
+			sandbox: benchCase.kind === 'engine' ? undefined : await sandbox.stats(),
+		};
 	} finally {
 		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
 	}

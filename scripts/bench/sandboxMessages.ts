@@ -10,5 +10,7 @@ export type SandboxReply =
 
 export function isSandboxReply<K extends SandboxReply['type']>(type: K) {
 	return (message: unknown): message is Extract<SandboxReply, { type: K }> =>
-		typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+		typeof message === 'object' &&
+		message !== null &&
+		(message as { type?: unknown }).type === type;
 }

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
 function statsOf(sandbox: CapillarySandbox): SandboxStats {
 	const bulk = sandbox.requests.filter((request) => request.path === BULK_PATH);
 	const statuses: Record<string, number> = {};
-	for (const request of bulk) statuses[String(request.status)] = (statuses[String(request.status)] ?? 0) + 1;
+	for (const request of bulk)
+		statuses[String(request.status)] = (statuses[String(request.status)] ?? 0) + 1;
 	return {
 		bulkRequests: bulk.length,
 		customersSent: bulk.reduce((sum, request) => sum + (request.customerCount ?? 0), 0),

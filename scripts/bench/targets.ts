@@ -19,28 +19,56 @@ export const TARGETS = {
 const RSS_GROWTH_NOISE_BYTES = 16 * 1024 * 1024;
 
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
-const check = (name: string, pass: boolean, detail: string): TargetCheck => ({ name, status: pass ? 'PASS' : 'FAIL', detail });
-const skipped = (name: string, detail: string): TargetCheck => ({ name, status: 'SKIPPED', detail });
+const check = (name: string, pass: boolean, detail: string): TargetCheck => ({
+	name,
+	status: pass ? 'PASS' : 'FAIL',
+	detail,
+});
+const skipped = (name: string, detail: string): TargetCheck => ({
+	name,
+	status: 'SKIPPED',
+	detail,
+});
 
-export function checkTargets(rows: readonly BenchRow[], concurrencies: readonly number[]): TargetCheck[] {
-	const nodeRows = (c: number) => rows.filter((r) => r.case.kind === 'node' && r.case.parallelRequests === c);
+export function checkTargets(
+	rows: readonly BenchRow[],
+	concurrencies: readonly number[],
+): TargetCheck[] {
+	const nodeRows = (c: number) =>
+		rows.filter((r) => r.case.kind === 'node' && r.case.parallelRequests === c);
 	const nodeAt = (n: number, c: number) => nodeRows(c).find((r) => r.case.customers === n);
 	const checks: TargetCheck[] = [requestsCheck(rows), outputsCheck(rows)];
 
 	for (const c of concurrencies) {
 		const name = `wall ÷ floor ≤ ${TARGETS.maxWallOverFloor} at N = ${TARGETS.wallOverFloorAt.toLocaleString('en')}, C = ${c}`;
 		const row = nodeAt(TARGETS.wallOverFloorAt, c);
-		checks.push(row ? check(name, row.figures.wallOverFloor! <= TARGETS.maxWallOverFloor, `${fmt(row.figures.wallOverFloor!)}`) : skipped(name, 'not measured'));
+		checks.push(
+			row
+				? check(
+						name,
+						row.figures.wallOverFloor! <= TARGETS.maxWallOverFloor,
+						`${fmt(row.figures.wallOverFloor!)}`,
+					)
+				: skipped(name, 'not measured'),
+		);
 	}
 	for (const c of concurrencies) {
 		const name = `node CPU ≤ ${TARGETS.maxCpuUsAboveEngine} µs/customer above the engine baseline at N = ${TARGETS.cpuAboveEngineAt.toLocaleString('en')}, C = ${c}`;
 		const above = nodeAt(TARGETS.cpuAboveEngineAt, c)?.figures.cpuUsAboveEngine;
-		checks.push(above === undefined ? skipped(name, 'not measured') : check(name, above <= TARGETS.maxCpuUsAboveEngine, `${fmt(above, 1)} µs`));
+		checks.push(
+			above === undefined
+				? skipped(name, 'not measured')
+				: check(name, above <= TARGETS.maxCpuUsAboveEngine, `${fmt(above, 1)} µs`),
+		);
 	}
 	for (const c of concurrencies) {
 		const name = `peak RSS ≤ ${TARGETS.maxRssOverEngine} × the engine baseline's at N = ${TARGETS.rssOverEngineAt.toLocaleString('en')}, C = ${c}`;
 		const ratio = nodeAt(TARGETS.rssOverEngineAt, c)?.figures.rssOverEngine;
-		checks.push(ratio === undefined ? skipped(name, 'not measured') : check(name, ratio <= TARGETS.maxRssOverEngine, `× ${fmt(ratio)}`));
+		checks.push(
+			ratio === undefined
+				? skipped(name, 'not measured')
+				: check(name, ratio <= TARGETS.maxRssOverEngine, `× ${fmt(ratio)}`),
+		);
 	}
 	const series: Array<[string, BenchRow[]]> = [
 		['engine baseline', rows.filter((r) => r.case.kind === 'engine')],
@@ -51,20 +79,34 @@ export function checkTargets(rows: readonly BenchRow[], concurrencies: readonly 
 }
 
 function requestsCheck(rows: readonly BenchRow[]): TargetCheck {
-	const sending = rows.filter((r) => r.case.kind === 'node' || r.case.kind === 'perItem' || r.case.kind === 'requests');
+	const sending = rows.filter(
+		(r) => r.case.kind === 'node' || r.case.kind === 'perItem' || r.case.kind === 'requests',
+	);
 	const wrong = sending.filter((r) => r.sandbox?.bulkRequests !== r.figures.expectedRequests);
-	const detail = wrong.length === 0
-		? `${sending.length} cases`
-		: wrong.map((r) => `${r.case.kind} N=${r.case.customers}: ${r.sandbox?.bulkRequests} sent, ${r.figures.expectedRequests} batches`).join('; ');
+	const detail =
+		wrong.length === 0
+			? `${sending.length} cases`
+			: wrong
+					.map(
+						(r) =>
+							`${r.case.kind} N=${r.case.customers}: ${r.sandbox?.bulkRequests} sent, ${r.figures.expectedRequests} batches`,
+					)
+					.join('; ');
 	return check('requests sent = number of batches, exactly', wrong.length === 0, detail);
 }
 
 /** Not a target of the issue, but a benchmark of a run that lost customers would measure nothing. */
 function outputsCheck(rows: readonly BenchRow[]): TargetCheck {
 	const wrong = rows.filter((r) => !r.figures.allItemsOk);
-	const detail = wrong.length === 0
-		? 'every customer on Success, once'
-		: wrong.map((r) => `${r.case.kind} N=${r.case.customers}: outputs ${r.measurement.outputCounts.join('/')}${r.measurement.error ? ` (${r.measurement.error})` : ''}`).join('; ');
+	const detail =
+		wrong.length === 0
+			? 'every customer on Success, once'
+			: wrong
+					.map(
+						(r) =>
+							`${r.case.kind} N=${r.case.customers}: outputs ${r.measurement.outputCounts.join('/')}${r.measurement.error ? ` (${r.measurement.error})` : ''}`,
+					)
+					.join('; ');
 	return check('(sanity) one output item per input item', wrong.length === 0, detail);
 }
 
@@ -84,11 +126,15 @@ function linearityCheck(label: string, seriesRows: BenchRow[]): TargetCheck {
 		const ratios = {
 			cpu: b.figures.cpuUsPerCustomer / a.figures.cpuUsPerCustomer,
 			wall: b.measurement.wallMs / b.case.customers / (a.measurement.wallMs / a.case.customers),
-			rss: b.figures.rssGrowthBytesPerCustomer / Math.max(a.figures.rssGrowthBytesPerCustomer, RSS_GROWTH_NOISE_BYTES / a.case.customers),
+			rss:
+				b.figures.rssGrowthBytesPerCustomer /
+				Math.max(a.figures.rssGrowthBytesPerCustomer, RSS_GROWTH_NOISE_BYTES / a.case.customers),
 		};
 		pass &&= Object.values(ratios).every((ratio) => ratio <= TARGETS.maxPerCustomerGrowth);
 		const step = `${a.case.customers / 1000}k→${b.case.customers / 1000}k`;
-		steps.push(`${step}: per customer CPU × ${fmt(ratios.cpu)}, wall × ${fmt(ratios.wall)}, RSS growth × ${fmt(ratios.rss)}`);
+		steps.push(
+			`${step}: per customer CPU × ${fmt(ratios.cpu)}, wall × ${fmt(ratios.wall)}, RSS growth × ${fmt(ratios.rss)}`,
+		);
 	}
 	return check(name, pass, steps.join('; '));
 }

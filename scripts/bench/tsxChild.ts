@@ -5,7 +5,11 @@ const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 /** Starts a TypeScript script under tsx with an IPC channel; its stdout and stderr go to ours. */
-export function spawnTsx(script: string, args: string[], { nodeFlags = [], env = {} }: { nodeFlags?: string[]; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+export function spawnTsx(
+	script: string,
+	args: string[],
+	{ nodeFlags = [], env = {} }: { nodeFlags?: string[]; env?: NodeJS.ProcessEnv } = {},
+): ChildProcess {
 	return spawn(TSX, [...nodeFlags, path.join(__dirname, script), ...args], {
 		cwd: ROOT,
 		env: { ...process.env, ...env },
@@ -17,7 +21,11 @@ export function spawnTsx(script: string, args: string[], { nodeFlags = [], env =
  * The next IPC message the child sends that `accept` takes. Rejects if the child exits first, or
  * after `timeoutMs` (then the child is killed, by its own pid).
  */
-export function nextMessage<T>(child: ChildProcess, accept: (message: unknown) => message is T, timeoutMs: number): Promise<T> {
+export function nextMessage<T>(
+	child: ChildProcess,
+	accept: (message: unknown) => message is T,
+	timeoutMs: number,
+): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const onMessage = (message: unknown) => {
 			if (!accept(message)) return;
@@ -26,12 +34,18 @@ export function nextMessage<T>(child: ChildProcess, accept: (message: unknown) =
 		};
 		const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
 			cleanUp();
-			reject(new Error(`The child process ended (${signal ?? `exit code ${code}`}) before it answered`));
+			reject(
+				new Error(`The child process ended (${signal ?? `exit code ${code}`}) before it answered`),
+			);
 		};
 		const timer = setTimeout(() => {
 			cleanUp();
 			child.kill('SIGTERM');
-			reject(new Error(`The child process did not answer within ${Math.round(timeoutMs / 1000)} s: stopped`));
+			reject(
+				new Error(
+					`The child process did not answer within ${Math.round(timeoutMs / 1000)} s: stopped`,
+				),
+			);
 		}, timeoutMs);
 		const cleanUp = () => {
 			clearTimeout(timer);

@@ -9,7 +9,12 @@ export type CaseKind = 'node' | 'perItem' | 'engine' | 'requests' | 'transport';
 
 export type BenchCase =
 	| { kind: 'engine'; customers: number }
-	| { kind: 'node' | 'perItem' | 'requests' | 'transport'; customers: number; parallelRequests: number; batchSize: number };
+	| {
+			kind: 'node' | 'perItem' | 'requests' | 'transport';
+			customers: number;
+			parallelRequests: number;
+			batchSize: number;
+	  };
 
 /** What one case's child process measured around the workflow run. */
 export interface CaseMeasurement {

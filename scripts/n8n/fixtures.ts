@@ -10,13 +10,24 @@ export function sandboxCredentials(sandbox: CapillarySandbox) {
 			id: 'capillary-sandbox',
 			name: 'Capillary sandbox',
 			type: 'capillaryOAuthApi',
-			data: { cluster: 'custom', baseUrl: sandbox.url, clientKey: DEMO.oauth.clientKey, clientSecret: DEMO.oauth.clientSecret },
+			data: {
+				cluster: 'custom',
+				baseUrl: sandbox.url,
+				clientKey: DEMO.oauth.clientKey,
+				clientSecret: DEMO.oauth.clientSecret,
+			},
 		},
 		{
 			id: 'capillary-sandbox-till',
 			name: 'Capillary sandbox (till)',
 			type: 'capillaryBasicApi',
-			data: { cluster: 'custom', baseUrl: sandbox.url, username: DEMO.basic.username, password: DEMO.basic.password, isMd5Hash: false },
+			data: {
+				cluster: 'custom',
+				baseUrl: sandbox.url,
+				username: DEMO.basic.username,
+				password: DEMO.basic.password,
+				isMd5Hash: false,
+			},
 		},
 	];
 }
@@ -35,11 +46,17 @@ export function workflowsToImport(scenarios: readonly Scenario[]): WorkflowJson[
 }
 
 /** Runs `n8n import:credentials` or `n8n import:workflow` on a file (`env`: e.g. the database to import into). */
-export async function importFile(install: N8nInstall, command: string, file: string, env: Record<string, string> = {}): Promise<void> {
+export async function importFile(
+	install: N8nInstall,
+	command: string,
+	file: string,
+	env: Record<string, string> = {},
+): Promise<void> {
 	const result = await runN8n(install, [command, `--input=${file}`], { env });
 	const output = `${result.stdout}\n${result.stderr}`;
 	if (result.code !== 0 || !/Successfully imported/.test(output)) {
-		throw new Error(`n8n ${command} failed (exit ${String(result.code)}):\n${output.trim().split('\n').slice(-20).join('\n')}`);
+		throw new Error(
+			`n8n ${command} failed (exit ${String(result.code)}):\n${output.trim().split('\n').slice(-20).join('\n')}`,
+		);
 	}
 }
-

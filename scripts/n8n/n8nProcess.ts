@@ -57,7 +57,8 @@ export function n8nMajor(install: N8nInstall): number {
 /** The environment every n8n command gets: isolated from ~/.n8n, quiet, offline. */
 export function n8nEnv(install: N8nInstall, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
-	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
+	for (const key of Object.keys(env))
+		if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
 	return {
 		...env,
 		N8N_USER_FOLDER: install.home,
@@ -142,16 +143,24 @@ export async function startN8nServer(
 ): Promise<N8nServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	return await startN8nProcess(install, ['start'], logFile, `${url}/healthz/readiness`, url, timeoutMs, {
-		N8N_PORT: String(port),
-		N8N_HOST: '127.0.0.1',
-		N8N_EDITOR_BASE_URL: url,
-		WEBHOOK_URL: `${url}/`,
-		N8N_PUSH_BACKEND: 'websocket',
-		// n8n 2.x refreshes an MCP server list from api.n8n.io, which this machine cannot reach.
-		...(n8nMajor(install) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
-		...env,
-	});
+	return await startN8nProcess(
+		install,
+		['start'],
+		logFile,
+		`${url}/healthz/readiness`,
+		url,
+		timeoutMs,
+		{
+			N8N_PORT: String(port),
+			N8N_HOST: '127.0.0.1',
+			N8N_EDITOR_BASE_URL: url,
+			WEBHOOK_URL: `${url}/`,
+			N8N_PUSH_BACKEND: 'websocket',
+			// n8n 2.x refreshes an MCP server list from api.n8n.io, which this machine cannot reach.
+			...(n8nMajor(install) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
+			...env,
+		},
+	);
 }
 
 /**
@@ -167,13 +176,21 @@ export async function startN8nWorker(
 ): Promise<N8nServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	return await startN8nProcess(install, ['worker', `--concurrency=${concurrency}`], logFile, `${url}/healthz/readiness`, url, timeoutMs, {
-		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-		QUEUE_HEALTH_CHECK_PORT: String(port),
-		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		...env,
-	});
+	return await startN8nProcess(
+		install,
+		['worker', `--concurrency=${concurrency}`],
+		logFile,
+		`${url}/healthz/readiness`,
+		url,
+		timeoutMs,
+		{
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			...env,
+		},
+	);
 }
 
 async function startN8nProcess(

@@ -32,7 +32,12 @@ function argument(name: string): string {
 }
 
 async function main(): Promise<void> {
-	const install: N8nInstall = { version: argument('version'), node: argument('node'), dir: argument('dir'), home: argument('home') };
+	const install: N8nInstall = {
+		version: argument('version'),
+		node: argument('node'),
+		dir: argument('dir'),
+		home: argument('home'),
+	};
 	const resultsFile = argument('results');
 	const results: ScenarioResult[] = [];
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'capillary-n8n-'));
@@ -44,36 +49,69 @@ async function main(): Promise<void> {
 		const workflowsFile = path.join(work, 'workflows.json');
 		fs.writeFileSync(workflowsFile, JSON.stringify(workflowsToImport(SCENARIOS), null, 2));
 		await importFile(install, 'import:workflow', workflowsFile);
-		console.log(`n8n ${install.version}: imported 2 credentials and ${workflowsToImport(SCENARIOS).length} workflows; sandbox at ${sandbox.url}`);
+		console.log(
+			`n8n ${install.version}: imported 2 credentials and ${workflowsToImport(SCENARIOS).length} workflows; sandbox at ${sandbox.url}`,
+		);
 
 		for (const scenario of SCENARIOS) {
 			sandbox.reset();
 			scenario.before?.(sandbox);
-			const result = await runN8n(install, ['execute', `--id=${scenario.workflowId}`, '--rawOutput']);
+			const result = await runN8n(install, [
+				'execute',
+				`--id=${scenario.workflowId}`,
+				'--rawOutput',
+			]);
 			const expect = new Expect();
 			let detail = '';
 			try {
 				if (result.timedOut) throw new Error('n8n execute timed out');
-				const run = new RunView(parseRawOutput(result.stdout) as ConstructorParameters<typeof RunView>[0]);
+				const run = new RunView(
+					parseRawOutput(result.stdout) as ConstructorParameters<typeof RunView>[0],
+				);
 				expect.that(result.code === 0, `n8n execute exited with ${String(result.code)}`);
 				expect.that(run.error === undefined, `the execution failed: ${String(run.error)}`);
-				expect.that(run.ran('Capillary'), `the Capillary node did not run (ran: ${run.nodeNames().join(', ')})`);
-				expect.that(run.nodeError('Capillary') === undefined, `the Capillary node failed: ${String(run.nodeError('Capillary'))}`);
+				expect.that(
+					run.ran('Capillary'),
+					`the Capillary node did not run (ran: ${run.nodeNames().join(', ')})`,
+				);
+				expect.that(
+					run.nodeError('Capillary') === undefined,
+					`the Capillary node failed: ${String(run.nodeError('Capillary'))}`,
+				);
 				scenario.check(run, sandbox, expect);
 				detail = scenario.describe(run);
 			} catch (error) {
 				const tail = `${result.stderr}\n${result.stdout}`.trim().split('\n').slice(-15).join('\n');
-				expect.failures.push(`${error instanceof Error ? error.message : String(error)} (exit ${String(result.code)})\n${tail}`);
+				expect.failures.push(
+					`${error instanceof Error ? error.message : String(error)} (exit ${String(result.code)})\n${tail}`,
+				);
 			}
 			const pass = expect.failures.length === 0;
-			results.push({ version: install.version, key: scenario.key, pass, detail, failures: expect.failures, ms: result.ms });
-			console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${scenario.key.padEnd(64)} ${(result.ms / 1000).toFixed(1).padStart(5)} s  ${detail}`);
-			for (const failure of expect.failures) console.log(`        - ${failure.replace(/\n/g, '\n          ')}`);
+			results.push({
+				version: install.version,
+				key: scenario.key,
+				pass,
+				detail,
+				failures: expect.failures,
+				ms: result.ms,
+			});
+			console.log(
+				`  ${pass ? 'PASS' : 'FAIL'}  ${scenario.key.padEnd(64)} ${(result.ms / 1000).toFixed(1).padStart(5)} s  ${detail}`,
+			);
+			for (const failure of expect.failures)
+				console.log(`        - ${failure.replace(/\n/g, '\n          ')}`);
 		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		console.log(`  FAIL  setup: ${message}`);
-		results.push({ version: install.version, key: 'setup', pass: false, detail: '', failures: [message], ms: 0 });
+		results.push({
+			version: install.version,
+			key: 'setup',
+			pass: false,
+			detail: '',
+			failures: [message],
+			ms: 0,
+		});
 	} finally {
 		await sandbox.close();
 		fs.rmSync(work, { recursive: true, force: true });

@@ -22,15 +22,31 @@ export interface WorkflowJson {
 	id?: string;
 	active?: boolean;
 	name: string;
-	nodes: Array<{ id: string; name: string; type: string; typeVersion: number; position: number[]; parameters: Record<string, unknown> } & Record<string, unknown>>;
-	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	nodes: Array<
+		{
+			id: string;
+			name: string;
+			type: string;
+			typeVersion: number;
+			position: number[];
+			parameters: Record<string, unknown>;
+		} & Record<string, unknown>
+	>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
 	pinData?: Record<string, Item[]>;
 	settings?: Record<string, unknown>;
 }
 
 /** A finished run, read from `n8n execute --rawOutput`. */
 export class RunView {
-	constructor(private readonly data: { data: { resultData: { runData: Record<string, RunEntry[]>; error?: { message: string } } } }) {}
+	constructor(
+		private readonly data: {
+			data: { resultData: { runData: Record<string, RunEntry[]>; error?: { message: string } } };
+		},
+	) {}
 
 	get error(): string | undefined {
 		return this.data.data.resultData.error?.message;
@@ -103,14 +119,25 @@ export function readExample(file: string): WorkflowJson {
 	return JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowJson;
 }
 
-const errorOf = (item: Item) => (item.json.error ?? {}) as { kind?: string; code?: unknown; outcome?: string; message?: string };
-const kinds = (items: Item[]) => items.map((item) => `${String(errorOf(item).kind)}${errorOf(item).code ? ` ${String(errorOf(item).code)}` : ''}`);
+const errorOf = (item: Item) =>
+	(item.json.error ?? {}) as { kind?: string; code?: unknown; outcome?: string; message?: string };
+const kinds = (items: Item[]) =>
+	items.map(
+		(item) =>
+			`${String(errorOf(item).kind)}${errorOf(item).code ? ` ${String(errorOf(item).code)}` : ''}`,
+	);
 const values = (items: Item[]) => items.map((item) => String(item.json.identifierValue));
-const pairedIndexes = (items: Item[]) => items.map((item) => (item.pairedItem as { item?: number } | undefined)?.item);
-const bulkRequests = (sandbox: CapillarySandbox) => sandbox.requests.filter((r) => r.path === '/v2/promotion/bulk/enrolAndEarn');
+const pairedIndexes = (items: Item[]) =>
+	items.map((item) => (item.pairedItem as { item?: number } | undefined)?.item);
+const bulkRequests = (sandbox: CapillarySandbox) =>
+	sandbox.requests.filter((r) => r.path === '/v2/promotion/bulk/enrolAndEarn');
 const requestLog = (sandbox: CapillarySandbox) =>
-	sandbox.requests.map((r) => `${r.path === '/v3/oauth/token/generate' ? 'token' : r.path === '/v2/promotion/bulk/enrolAndEarn' ? 'bulk' : r.path} ${String(r.status)}`);
-const ledgerCount = (sandbox: CapillarySandbox, action: 'ENROL' | 'EARN') => sandbox.ledger.filter((e) => e.action === action).length;
+	sandbox.requests.map(
+		(r) =>
+			`${r.path === '/v3/oauth/token/generate' ? 'token' : r.path === '/v2/promotion/bulk/enrolAndEarn' ? 'bulk' : r.path} ${String(r.status)}`,
+	);
+const ledgerCount = (sandbox: CapillarySandbox, action: 'ENROL' | 'EARN') =>
+	sandbox.ledger.filter((e) => e.action === action).length;
 
 function capillarySplit(run: RunView): string {
 	const [success = [], failed = []] = run.outputs('Capillary');
@@ -119,8 +146,15 @@ function capillarySplit(run: RunView): string {
 
 function noSecretsIn(run: RunView, expect: Expect): void {
 	const text = JSON.stringify(run.outputs('Capillary'));
-	for (const secret of ['sandbox-demo-secret-5f2b', 'server123', '8a16a6b70505eb1f1ff7cdc0cd5559a7']) {
-		expect.that(!text.includes(secret), `a secret (${secret.slice(0, 6)}…) appears in the Capillary output`);
+	for (const secret of [
+		'sandbox-demo-secret-5f2b',
+		'server123',
+		'8a16a6b70505eb1f1ff7cdc0cd5559a7',
+	]) {
+		expect.that(
+			!text.includes(secret),
+			`a secret (${secret.slice(0, 6)}…) appears in the Capillary output`,
+		);
 	}
 }
 
@@ -153,13 +187,18 @@ export const SCENARIOS: Scenario[] = [
 		workflowId: 'capSignupsAsIs',
 		check(run, sandbox, expect) {
 			// n8n execute ignores the pin: the Manual Trigger emits one empty item.
-			expect.equal(run.output('When clicking ‘Execute workflow’').length, 1, 'items out of the trigger');
+			expect.equal(
+				run.output('When clicking ‘Execute workflow’').length,
+				1,
+				'items out of the trigger',
+			);
 			expect.equal(run.output('Capillary', 0).length, 0, 'Success items');
 			expect.equal(kinds(run.output('Capillary', 1)), ['invalid_input'], 'Failed kinds');
 			expect.equal(run.output('Needs attention').length, 1, '"Needs attention" items');
 			expect.equal(bulkRequests(sandbox).length, 0, 'bulk requests (nothing valid to send)');
 		},
-		describe: (run) => `${capillarySplit(run)} (n8n execute ignores pinned data: one empty item, invalid_input)`,
+		describe: (run) =>
+			`${capillarySplit(run)} (n8n execute ignores pinned data: one empty item, invalid_input)`,
 	},
 	{
 		key: 'signups (pinned data replayed)',
@@ -169,9 +208,20 @@ export const SCENARIOS: Scenario[] = [
 		check(run, sandbox, expect) {
 			const [success = [], failed = []] = run.outputs('Capillary');
 			expect.equal(pairedIndexes(success), [0, 1, 2, 3, 7, 8], 'Success paired items');
-			expect.equal(kinds(failed), ['invalid_input', 'invalid_input', 'rejected 8015', 'invalid_input'], 'Failed kinds');
-			expect.equal(success[4]?.json.duplicateOf, 0, 'the resubmitted form is a duplicate of item 0');
-			expect.that(success.every((item) => item.json.issualId && item.json.earnedId), 'every Success item has issualId and earnedId');
+			expect.equal(
+				kinds(failed),
+				['invalid_input', 'invalid_input', 'rejected 8015', 'invalid_input'],
+				'Failed kinds',
+			);
+			expect.equal(
+				success[4]?.json.duplicateOf,
+				0,
+				'the resubmitted form is a duplicate of item 0',
+			);
+			expect.that(
+				success.every((item) => item.json.issualId && item.json.earnedId),
+				'every Success item has issualId and earnedId',
+			);
 			expect.equal(run.output('Enrolled and issued').length, 6, '"Enrolled and issued" items');
 			expect.equal(run.output('Needs attention').length, 4, '"Needs attention" items');
 			expect.equal(ledgerCount(sandbox, 'ENROL'), 5, 'enrolments applied by the sandbox');
@@ -186,16 +236,26 @@ export const SCENARIOS: Scenario[] = [
 		workflowId: 'capWebhookSignup',
 		check(run, sandbox, expect) {
 			const [success = [], failed = []] = run.outputs('Capillary');
-			expect.equal(values(success), ['919000000201', 'customer202@example.com'], 'Success customers');
+			expect.equal(
+				values(success),
+				['919000000201', 'customer202@example.com'],
+				'Success customers',
+			);
 			expect.equal(kinds(failed), ['invalid_input', 'rejected 8015'], 'Failed kinds');
-			expect.that(success.every((item) => item.json.issualId && item.json.earnedId && item.json.enrolled === true), 'Success items carry issualId, earnedId, enrolled');
+			expect.that(
+				success.every(
+					(item) => item.json.issualId && item.json.earnedId && item.json.enrolled === true,
+				),
+				'Success items carry issualId, earnedId, enrolled',
+			);
 			expect.equal(run.output('Respond: enrolled').length, 2, '"Respond: enrolled" items');
 			expect.equal(run.output('Respond: not enrolled').length, 2, '"Respond: not enrolled" items');
 			expect.equal(ledgerCount(sandbox, 'ENROL'), 2, 'enrolments applied');
 			expect.equal(ledgerCount(sandbox, 'EARN'), 2, 'issues applied');
 			noSecretsIn(run, expect);
 		},
-		describe: (run) => `${capillarySplit(run)}; Respond: enrolled ${run.output('Respond: enrolled').length}, not enrolled ${run.output('Respond: not enrolled').length}`,
+		describe: (run) =>
+			`${capillarySplit(run)}; Respond: enrolled ${run.output('Respond: enrolled').length}, not enrolled ${run.output('Respond: not enrolled').length}`,
 	},
 	{
 		key: 'spreadsheet backfill',
@@ -205,17 +265,39 @@ export const SCENARIOS: Scenario[] = [
 			const [success = [], failed = []] = run.outputs('Capillary');
 			expect.equal(success.length, 241, 'Success items');
 			expect.equal(kinds(failed), ['invalid_input', 'invalid_input'], 'Failed kinds');
-			expect.equal(success[240]?.json.duplicateOf, 0, 'the row pasted twice is a duplicate of row 2');
-			expect.equal(run.output('Rows to fix').map((item) => item.json.row), [242, 243], '"Rows to fix" rows');
+			expect.equal(
+				success[240]?.json.duplicateOf,
+				0,
+				'the row pasted twice is a duplicate of row 2',
+			);
+			expect.equal(
+				run.output('Rows to fix').map((item) => item.json.row),
+				[242, 243],
+				'"Rows to fix" rows',
+			);
 			const bulk = bulkRequests(sandbox);
-			expect.equal(bulk.map((r) => r.customerCount), [50, 50, 50, 50, 40], 'customers per bulk request (Batch Size 50)');
-			expect.that(bulk.every((r) => r.auth === 'basic' && r.status === 200), 'every bulk request used Basic auth and got 200');
+			expect.equal(
+				bulk.map((r) => r.customerCount),
+				[50, 50, 50, 50, 40],
+				'customers per bulk request (Batch Size 50)',
+			);
+			expect.that(
+				bulk.every((r) => r.auth === 'basic' && r.status === 200),
+				'every bulk request used Basic auth and got 200',
+			);
 			const span = bulk.length > 1 ? bulk[bulk.length - 1].at - bulk[0].at : 0;
-			expect.that(span >= 380, `5 requests at most 600 a minute take at least 400 ms; they took ${span} ms`);
+			expect.that(
+				span >= 380,
+				`5 requests at most 600 a minute take at least 400 ms; they took ${span} ms`,
+			);
 			expect.equal(ledgerCount(sandbox, 'EARN'), 240, 'issues applied');
-			expect.that(sandbox.ledger.every((e) => e.promotionId === 69218), 'every issue is of promotion 69218 (BDAY2026)');
+			expect.that(
+				sandbox.ledger.every((e) => e.promotionId === 69218),
+				'every issue is of promotion 69218 (BDAY2026)',
+			);
 		},
-		describe: (run) => `${capillarySplit(run)}; 5 requests of ≤50 via Basic auth; Rows to fix ${run.output('Rows to fix').length}`,
+		describe: (run) =>
+			`${capillarySplit(run)}; 5 requests of ≤50 via Basic auth; Rows to fix ${run.output('Rows to fix').length}`,
 	},
 	{
 		key: 'failed branch alert',
@@ -223,17 +305,30 @@ export const SCENARIOS: Scenario[] = [
 		workflowId: 'capFailedAlert',
 		check(run, sandbox, expect) {
 			const [success = [], failed = []] = run.outputs('Capillary');
-			expect.equal(values(success), ['919000000601', '919000000602', '919000000603'], 'Success customers');
-			expect.equal(kinds(failed), ['rejected 8015', 'rejected 8899', 'invalid_input'], 'Failed kinds');
+			expect.equal(
+				values(success),
+				['919000000601', '919000000602', '919000000603'],
+				'Success customers',
+			);
+			expect.equal(
+				kinds(failed),
+				['rejected 8015', 'rejected 8899', 'invalid_input'],
+				'Failed kinds',
+			);
 			const alert = run.output('Send alert');
 			expect.equal(alert.length, 1, 'one alert');
 			expect.equal(alert[0]?.json.subject, 'Capillary: 3 customer(s) not issued', 'alert subject');
 			expect.equal(ledgerCount(sandbox, 'EARN'), 3, 'issues applied');
 			// The webhook run stored an OAuth token in the credential; the sandbox's reset() forgot it. The
 			// node gets a 401, n8n runs the credential's preAuthentication, and the node resends once.
-			expect.equal(requestLog(sandbox), ['bulk 401', 'token 200', 'bulk 201'], 'requests (stored token refused, refreshed once)');
+			expect.equal(
+				requestLog(sandbox),
+				['bulk 401', 'token 200', 'bulk 201'],
+				'requests (stored token refused, refreshed once)',
+			);
 		},
-		describe: (run) => `${capillarySplit(run)}; alert: "${String(run.output('Send alert')[0]?.json.subject)}"`,
+		describe: (run) =>
+			`${capillarySplit(run)}; alert: "${String(run.output('Send alert')[0]?.json.subject)}"`,
 	},
 	{
 		key: 'failed branch alert (token expiry, then a 502 after applying)',
@@ -248,12 +343,29 @@ export const SCENARIOS: Scenario[] = [
 		check(run, sandbox, expect) {
 			const [success = [], failed = []] = run.outputs('Capillary');
 			expect.equal(success.length, 0, 'Success items');
-			expect.equal(failed.map((item) => errorOf(item).outcome), ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'not_applied'], 'Failed outcomes');
+			expect.equal(
+				failed.map((item) => errorOf(item).outcome),
+				['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'not_applied'],
+				'Failed outcomes',
+			);
 			const alert = run.output('Send alert')[0]?.json ?? {};
-			expect.equal([alert.failed, alert.unknownOutcome], [6, 5], 'alert counts (failed, to check by hand)');
-			expect.equal(requestLog(sandbox), ['bulk 401', 'token 200', 'bulk 502'], 'requests (token refreshed once, the 502 not resent)');
-			expect.equal(ledgerCount(sandbox, 'EARN'), 3, 'issues applied (reported as unknown, not resent)');
+			expect.equal(
+				[alert.failed, alert.unknownOutcome],
+				[6, 5],
+				'alert counts (failed, to check by hand)',
+			);
+			expect.equal(
+				requestLog(sandbox),
+				['bulk 401', 'token 200', 'bulk 502'],
+				'requests (token refreshed once, the 502 not resent)',
+			);
+			expect.equal(
+				ledgerCount(sandbox, 'EARN'),
+				3,
+				'issues applied (reported as unknown, not resent)',
+			);
 		},
-		describe: (run) => `${capillarySplit(run)}; alert: "${String(run.output('Send alert')[0]?.json.subject)}"`,
+		describe: (run) =>
+			`${capillarySplit(run)}; alert: "${String(run.output('Send alert')[0]?.json.subject)}"`,
 	},
 ];

@@ -15,7 +15,12 @@ import { importFile, sandboxCredentials } from './fixtures';
 import { startN8nServer, type N8nInstall, type N8nServer } from './n8nProcess';
 import { readExample } from './scenarios';
 
-const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Capillary-demo-2026' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Capillary-demo-2026',
+};
 const VIEWPORT = { width: 1440, height: 900 };
 const CHROMIUM_FLAGS = [
 	'--headless',
@@ -81,7 +86,9 @@ async function expectInputValue(page: Page, selector: string, value: string): Pr
 	const deadline = Date.now() + 30_000;
 	let seen: string[] = [];
 	while (Date.now() < deadline) {
-		seen = (await page.locator(`${selector} input`).evaluateAll((inputs: Array<{ value: string }>) => inputs.map((i) => i.value))) as string[];
+		seen = (await page
+			.locator(`${selector} input`)
+			.evaluateAll((inputs: Array<{ value: string }>) => inputs.map((i) => i.value))) as string[];
 		if (seen.includes(value)) return;
 		await page.waitForTimeout(250);
 	}
@@ -95,8 +102,16 @@ const SHOTS: Shot[] = [
 		async take(page, url) {
 			await openWorkflow(page, url, WORKFLOWS.webhook[1]);
 			await openCapillaryNode(page);
-			await expectInputValue(page, '[data-test-id="resource-locator-programId"]', 'Demo Rewards (469)');
-			await expectInputValue(page, '[data-test-id="resource-locator-promotion"]', 'Welcome 10 · Enrol & Issue · LIVE · 57099');
+			await expectInputValue(
+				page,
+				'[data-test-id="resource-locator-programId"]',
+				'Demo Rewards (469)',
+			);
+			await expectInputValue(
+				page,
+				'[data-test-id="resource-locator-promotion"]',
+				'Welcome 10 · Enrol & Issue · LIVE · 57099',
+			);
 		},
 	},
 	{
@@ -105,7 +120,9 @@ const SHOTS: Shot[] = [
 		async take(page, url) {
 			await openWorkflow(page, url, WORKFLOWS.webhook[1]);
 			await openCapillaryNode(page);
-			await page.locator('[data-test-id="resource-locator-promotion"] [data-test-id="rlc-input"]').click();
+			await page
+				.locator('[data-test-id="resource-locator-promotion"] [data-test-id="rlc-input"]')
+				.click();
 			await expectText(page, 'Birthday 2026 · Direct Issue · LIVE · 69218');
 			await page.waitForTimeout(500);
 		},
@@ -140,7 +157,9 @@ const SHOTS: Shot[] = [
 			await expectText(page, '4 items');
 			await openCapillaryNode(page);
 			await page.getByText('Failed Branch (4 items)').click();
-			await page.locator('[data-test-id="output-panel"] [data-test-id="radio-button-json"]').click();
+			await page
+				.locator('[data-test-id="output-panel"] [data-test-id="radio-button-json"]')
+				.click();
 			await expectText(page, '"invalid_input"');
 			await page.waitForTimeout(500);
 		},
@@ -150,11 +169,16 @@ const SHOTS: Shot[] = [
 /** The editor's node list must hold the node and the tool variant n8n derives from `usableAsTool`. */
 async function checkNodeTypes(context: any, url: string, failures: string[]): Promise<void> {
 	const response = await context.request.get(`${url}/types/nodes.json`);
-	const types = response.ok() ? ((await response.json()) as Array<{ name: string; displayName: string }>) : [];
+	const types = response.ok()
+		? ((await response.json()) as Array<{ name: string; displayName: string }>)
+		: [];
 	for (const name of ['n8n-nodes-capillary.capillary', 'n8n-nodes-capillary.capillaryTool']) {
 		const type = types.find((t) => t.name === name);
 		if (type) console.log(`  node type ${name} ("${type.displayName}") is registered`);
-		else failures.push(`node type ${name} is not in ${url}/types/nodes.json (HTTP ${response.status()})`);
+		else
+			failures.push(
+				`node type ${name} is not in ${url}/types/nodes.json (HTTP ${response.status()})`,
+			);
 	}
 }
 
@@ -164,14 +188,22 @@ async function setUpOwner(server: N8nServer): Promise<void> {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(OWNER),
 	});
-	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 }
 
 async function main(): Promise<void> {
-	const install: N8nInstall = { version: argument('version'), node: argument('node'), dir: argument('dir'), home: argument('home') };
+	const install: N8nInstall = {
+		version: argument('version'),
+		node: argument('node'),
+		dir: argument('dir'),
+		home: argument('home'),
+	};
 	const out = path.resolve(argument('out'));
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- found at run time in the cache
-	const playwright = require(path.join(argument('playwright'), 'node_modules/playwright-core')) as any;
+	const playwright = require(
+		path.join(argument('playwright'), 'node_modules/playwright-core'),
+	) as any;
 	const only = process.env.SHOTS ? process.env.SHOTS.split(',') : undefined;
 	fs.mkdirSync(out, { recursive: true });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'capillary-shots-'));
@@ -181,25 +213,35 @@ async function main(): Promise<void> {
 	const failures: string[] = [];
 	try {
 		sandbox = await startSandbox();
-		fs.writeFileSync(path.join(work, 'credentials.json'), JSON.stringify(sandboxCredentials(sandbox)));
+		fs.writeFileSync(
+			path.join(work, 'credentials.json'),
+			JSON.stringify(sandboxCredentials(sandbox)),
+		);
 		await importFile(install, 'import:credentials', path.join(work, 'credentials.json'));
 		const workflows = Object.values(WORKFLOWS).map(([file, id]) => ({ ...readExample(file), id }));
 		fs.writeFileSync(path.join(work, 'workflows.json'), JSON.stringify(workflows));
 		await importFile(install, 'import:workflow', path.join(work, 'workflows.json'));
 		server = await startN8nServer(install, path.join(work, 'n8n.log'));
 		await setUpOwner(server);
-		console.log(`n8n ${install.version} at ${server.url}, owner ${OWNER.email}; sandbox at ${sandbox.url}`);
+		console.log(
+			`n8n ${install.version} at ${server.url}, owner ${OWNER.email}; sandbox at ${sandbox.url}`,
+		);
 
-		context = await playwright.chromium.launchPersistentContext(path.join(work, 'chromium-profile'), {
-			executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-			headless: true,
-			args: CHROMIUM_FLAGS,
-			viewport: VIEWPORT,
-		});
+		context = await playwright.chromium.launchPersistentContext(
+			path.join(work, 'chromium-profile'),
+			{
+				executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+				headless: true,
+				args: CHROMIUM_FLAGS,
+				viewport: VIEWPORT,
+			},
+		);
 		// Only loopback: the editor may try to reach n8n's cloud services; nothing leaves the machine.
 		await context.route('**/*', (route: any) => {
 			const { protocol, hostname } = new URL(route.request().url());
-			const local = ['data:', 'blob:'].includes(protocol) || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+			const local =
+				['data:', 'blob:'].includes(protocol) ||
+				['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
 			return local ? route.continue() : route.abort();
 		});
 		const login = await context.request.post(`${server.url}/rest/login`, {
@@ -217,13 +259,18 @@ async function main(): Promise<void> {
 				// "Workflow executed successfully" and similar toasts would cover the output panel.
 				await page.addStyleTag({ content: '.el-notification { display: none !important; }' });
 				await page.screenshot({ path: path.join(out, shot.file) });
-				console.log(`  saved  ${path.join(path.relative(process.cwd(), out), shot.file)}: ${shot.what}`);
+				console.log(
+					`  saved  ${path.join(path.relative(process.cwd(), out), shot.file)}: ${shot.what}`,
+				);
 			} catch (error) {
 				const debug = path.join(work, `FAILED-${shot.file}`);
 				await page.screenshot({ path: debug }).catch(() => undefined);
-				failures.push(`${shot.file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+				failures.push(
+					`${shot.file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+				);
 				console.log(`  FAIL   ${shot.file}: ${failures[failures.length - 1]}`);
-				if (fs.existsSync(debug)) fs.copyFileSync(debug, path.join(os.tmpdir(), `capillary-FAILED-${shot.file}`));
+				if (fs.existsSync(debug))
+					fs.copyFileSync(debug, path.join(os.tmpdir(), `capillary-FAILED-${shot.file}`));
 			} finally {
 				await page.close();
 			}
@@ -233,15 +280,22 @@ async function main(): Promise<void> {
 		console.log(`  FAIL   ${failures[failures.length - 1]}`);
 	} finally {
 		if (failures.length > 0 && fs.existsSync(path.join(work, 'n8n.log'))) {
-			fs.copyFileSync(path.join(work, 'n8n.log'), path.join(os.tmpdir(), 'capillary-screenshots-n8n.log'));
-			console.log(`  (what failed: ${path.join(os.tmpdir(), 'capillary-FAILED-*.png')}, n8n's log: ${path.join(os.tmpdir(), 'capillary-screenshots-n8n.log')})`);
+			fs.copyFileSync(
+				path.join(work, 'n8n.log'),
+				path.join(os.tmpdir(), 'capillary-screenshots-n8n.log'),
+			);
+			console.log(
+				`  (what failed: ${path.join(os.tmpdir(), 'capillary-FAILED-*.png')}, n8n's log: ${path.join(os.tmpdir(), 'capillary-screenshots-n8n.log')})`,
+			);
 		}
 		await context?.close().catch(() => undefined);
 		await server?.stop();
 		await sandbox?.close();
 		fs.rmSync(work, { recursive: true, force: true });
 	}
-	console.log(failures.length === 0 ? 'screenshots: PASS' : `screenshots: FAIL (${failures.length})`);
+	console.log(
+		failures.length === 0 ? 'screenshots: PASS' : `screenshots: FAIL (${failures.length})`,
+	);
 	process.exitCode = failures.length === 0 ? 0 : 1;
 }
 

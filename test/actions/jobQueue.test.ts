@@ -1,7 +1,10 @@
 import { JobQueue } from '../../nodes/Capillary/actions/jobQueue';
 import type { BatchJob } from '../../nodes/Capillary/helpers/types';
 
-const job = (n: number): BatchJob => ({ group: { programId: n, promotion: { promotionId: 1 }, identifierName: 'id' }, customers: [] });
+const job = (n: number): BatchJob => ({
+	group: { programId: n, promotion: { promotionId: 1 }, identifierName: 'id' },
+	customers: [],
+});
 
 test('hands out jobs in push order, waiting for the next one, and ends once closed and drained', async () => {
 	const queue = new JobQueue();
@@ -21,7 +24,11 @@ test('hands out jobs in push order, waiting for the next one, and ends once clos
 
 test('room(limit) waits while limit or more jobs wait to be handed out', async () => {
 	const queue = new JobQueue();
-	const resolved = (promise: Promise<void>) => Promise.race([promise.then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))]);
+	const resolved = (promise: Promise<void>) =>
+		Promise.race([
+			promise.then(() => true),
+			new Promise<boolean>((r) => setImmediate(() => r(false))),
+		]);
 	expect(await resolved(queue.room(1))).toBe(true);
 	queue.push(job(1));
 	queue.push(job(2));

@@ -11,7 +11,12 @@ function pacerWithLimit(perMinute: number) {
 }
 
 /** Takes a start, and notes when it was granted. */
-async function startAt(pacer: RequestPacer, clock: { now: () => number }, starts: number[], shouldStop = running): Promise<Release | undefined> {
+async function startAt(
+	pacer: RequestPacer,
+	clock: { now: () => number },
+	starts: number[],
+	shouldStop = running,
+): Promise<Release | undefined> {
 	const release = await pacer.acquire(shouldStop);
 	if (release) starts.push(clock.now());
 	return release;
@@ -29,7 +34,11 @@ test('spaces starts 1% wider than 60 s / limit, in call order, for concurrent ca
 	const { clock, pacer } = pacerWithLimit(600);
 	const order: number[] = [];
 	const starts: number[] = [];
-	const all = Promise.all(Array.from({ length: 5 }, (_, k) => startAt(pacer, clock, starts).then((release) => (order.push(k), release!()))));
+	const all = Promise.all(
+		Array.from({ length: 5 }, (_, k) =>
+			startAt(pacer, clock, starts).then((release) => (order.push(k), release!())),
+		),
+	);
 	await clock.run();
 	await all;
 	expect(order).toEqual([0, 1, 2, 3, 4]);
@@ -62,7 +71,8 @@ test('any 60 s window holds at most the limit', async () => {
 		await clock.runUntil(clock.now() + 500);
 		release();
 	}
-	for (const start of starts) expect(starts.filter((t) => t >= start && t < start + 60_000).length).toBeLessThanOrEqual(7);
+	for (const start of starts)
+		expect(starts.filter((t) => t >= start && t < start + 60_000).length).toBeLessThanOrEqual(7);
 });
 
 // Issue 11, item 8: 60 per minute, 10 parallel requests, cancelled after the first one. Each
@@ -78,7 +88,10 @@ test('callers of a stopped run give back their starts at once: the next run is n
 	first();
 	stopped = true;
 	await clock.runUntil(400);
-	const settled = await Promise.race([Promise.all(waiters), new Promise((resolve) => setImmediate(() => resolve('still waiting')))]);
+	const settled = await Promise.race([
+		Promise.all(waiters),
+		new Promise((resolve) => setImmediate(() => resolve('still waiting'))),
+	]);
 	expect(settled).toEqual(Array(9).fill(undefined)); // all gave up within 100 ms, none started
 	const next = startAt(pacer, clock, starts);
 	await clock.run(() => starts.length === 2);
@@ -91,10 +104,12 @@ test('a wait for a full window ends within 100 ms of the stop', async () => {
 	(await pacer.acquire(running))!();
 	let stopped = false;
 	let endedAt: number | undefined;
-	void pacer.acquire(() => stopped).then((release) => {
-		expect(release).toBeUndefined();
-		endedAt = clock.now();
-	});
+	void pacer
+		.acquire(() => stopped)
+		.then((release) => {
+			expect(release).toBeUndefined();
+			endedAt = clock.now();
+		});
 	await clock.runUntil(5_000);
 	stopped = true;
 	await clock.run(() => endedAt !== undefined);

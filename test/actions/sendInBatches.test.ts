@@ -1,12 +1,22 @@
 import { JobQueue } from '../../nodes/Capillary/actions/jobQueue';
-import { sendInBatches, type BatchOutcome, type BatchSending } from '../../nodes/Capillary/actions/sendInBatches';
+import {
+	sendInBatches,
+	type BatchOutcome,
+	type BatchSending,
+} from '../../nodes/Capillary/actions/sendInBatches';
 import type { SentCustomer } from '../../nodes/Capillary/helpers/itemResults';
 import type { BatchJob, CustomerRequest } from '../../nodes/Capillary/helpers/types';
 import { customerRequest } from '../helpers/customerRequest';
 
-const customer = (itemIndex: number, identifierValue = `v${itemIndex}`) => customerRequest(itemIndex, identifierValue);
-const job = (...customers: CustomerRequest[]): BatchJob => ({ group: { programId: 469, promotion: { promotionId: 1 }, identifierName: 'mobile' }, customers });
-const ok = (j: BatchJob): BatchOutcome => ({ results: j.customers.map(() => ({ status: 'success', warnings: [] })) });
+const customer = (itemIndex: number, identifierValue = `v${itemIndex}`) =>
+	customerRequest(itemIndex, identifierValue);
+const job = (...customers: CustomerRequest[]): BatchJob => ({
+	group: { programId: 469, promotion: { promotionId: 1 }, identifierName: 'mobile' },
+	customers,
+});
+const ok = (j: BatchJob): BatchOutcome => ({
+	results: j.customers.map(() => ({ status: 'success', warnings: [] })),
+});
 const queueOf = (...jobs: BatchJob[]) => {
 	const queue = new JobQueue();
 	jobs.forEach((j) => queue.push(j));
@@ -15,7 +25,12 @@ const queueOf = (...jobs: BatchJob[]) => {
 };
 
 /** Sends the jobs, `concurrency` at a time; also gives each customer's result by item index, and how often each was reported. */
-async function send(jobs: BatchJob[], concurrency: number, sendJob: BatchSending['sendJob'], stoppedBy?: BatchSending['stoppedBy']) {
+async function send(
+	jobs: BatchJob[],
+	concurrency: number,
+	sendJob: BatchSending['sendJob'],
+	stoppedBy?: BatchSending['stoppedBy'],
+) {
 	const byItem: Array<SentCustomer | undefined> = [];
 	const reports = new Map<number, number>();
 	const { fatal } = await sendInBatches({
@@ -42,7 +57,10 @@ test('a batch whose sending throws is unknown, stops the run, and later batches 
 	});
 	expect(byItem[0]?.result.status).toBe('success');
 	expect(byItem[1]?.result).toMatchObject({ status: 'failed', error: { outcome: 'unknown' } });
-	expect(byItem[2]?.result).toMatchObject({ status: 'failed', error: { outcome: 'not_applied', message: expect.stringMatching(/^Not sent/) } });
+	expect(byItem[2]?.result).toMatchObject({
+		status: 'failed',
+		error: { outcome: 'not_applied', message: expect.stringMatching(/^Not sent/) },
+	});
 	expect(fatal?.message).toContain('boom');
 	expect(calls).toBe(2);
 });
@@ -75,11 +93,18 @@ test('a send waiting in line sees the stop once another batch failed for good', 
 
 test('stoppedBy sends nothing and reports every customer not sent', async () => {
 	const sendJob = jest.fn(async (j: BatchJob) => ok(j));
-	const { byItem } = await send([job(customer(0)), job(customer(1))], 2, sendJob, { code: null, message: 'bad options' });
+	const { byItem } = await send([job(customer(0)), job(customer(1))], 2, sendJob, {
+		code: null,
+		message: 'bad options',
+	});
 	expect(sendJob).not.toHaveBeenCalled();
 	expect(byItem.map((s) => s?.result)).toEqual([
-		expect.objectContaining({ error: expect.objectContaining({ message: 'Not sent, because the run stopped: bad options' }) }),
-		expect.objectContaining({ error: expect.objectContaining({ message: 'Not sent, because the run stopped: bad options' }) }),
+		expect.objectContaining({
+			error: expect.objectContaining({ message: 'Not sent, because the run stopped: bad options' }),
+		}),
+		expect.objectContaining({
+			error: expect.objectContaining({ message: 'Not sent, because the run stopped: bad options' }),
+		}),
 	]);
 });
 
@@ -90,7 +115,13 @@ test('after an abort, batches still in the queue are reported not sent, and none
 	queue.abort();
 	const reported: number[] = [];
 	const sendJob = jest.fn(async (j: BatchJob) => ok(j));
-	await sendInBatches({ queue, concurrency: 2, sendJob, isCancelled: () => false, onResult: (c, sent) => sent.result.status === 'failed' && reported.push(c.itemIndex) });
+	await sendInBatches({
+		queue,
+		concurrency: 2,
+		sendJob,
+		isCancelled: () => false,
+		onResult: (c, sent) => sent.result.status === 'failed' && reported.push(c.itemIndex),
+	});
 	expect(sendJob).not.toHaveBeenCalled();
 	expect(reported.sort()).toEqual([0, 1]);
 });

@@ -11,7 +11,10 @@ export function virtualClock() {
 	};
 	return {
 		now: () => now,
-		wait: (ms: number) => new Promise<void>((resolve) => timers.push({ at: now + Math.max(0, ms), seq: seq++, resolve })),
+		wait: (ms: number) =>
+			new Promise<void>((resolve) =>
+				timers.push({ at: now + Math.max(0, ms), seq: seq++, resolve }),
+			),
 		/** Fires due waits, in order, until `until()` holds or no wait is left. */
 		async run(until: () => boolean = () => false) {
 			await flush();

@@ -10,18 +10,29 @@ const sandbox = useSandbox();
 
 const parameters = promotionParameters('earn', DEMO.promotions.birthday);
 const oneItem = (k: number) => [{ mobile: DEMO.customer(k).mobile }];
-const basic = (basicAuth: ICredentialDataDecryptedObject) => sandboxCredentials(sandbox, { basicAuth });
+const basic = (basicAuth: ICredentialDataDecryptedObject) =>
+	sandboxCredentials(sandbox, { basicAuth });
 
 test('the password is MD5-hashed before base64, as in the docs’ worked example', async () => {
-	const run = await runCapillary(basic({}), { items: oneItem(1), parameters, authentication: 'basicAuth' });
+	const run = await runCapillary(basic({}), {
+		items: oneItem(1),
+		parameters,
+		authentication: 'basicAuth',
+	});
 	expect(run.success).toHaveLength(1);
 	expect(sandbox.requests[0].auth).toBe('basic');
-	expect(createHash('md5').update('server123').digest('hex')).toBe('8a16a6b70505eb1f1ff7cdc0cd5559a7');
+	expect(createHash('md5').update('server123').digest('hex')).toBe(
+		'8a16a6b70505eb1f1ff7cdc0cd5559a7',
+	);
 });
 
 test('a password that is already the MD5 hash is sent as given (any case)', async () => {
 	for (const password of [DEMO.basic.passwordMd5, DEMO.basic.passwordMd5.toUpperCase()]) {
-		const run = await runCapillary(basic({ password, isMd5Hash: true }), { items: oneItem(2), parameters, authentication: 'basicAuth' });
+		const run = await runCapillary(basic({ password, isMd5Hash: true }), {
+			items: oneItem(2),
+			parameters,
+			authentication: 'basicAuth',
+		});
 		expect(run.success).toHaveLength(1);
 		sandbox.reset();
 	}
@@ -47,8 +58,14 @@ test('the credential test: right password OK, wrong password a clear 401 without
 });
 
 test('a wrong password fails the run with a clear message and no secret', async () => {
-	const run = await runCapillary(basic({ password: 'Hunter2-not-it' }), { items: oneItem(4), parameters, authentication: 'basicAuth' });
-	expect(run.error?.message).toBe("Capillary refused the request with HTTP 401: Authentication failed. Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too, then run again. Nothing was applied.");
+	const run = await runCapillary(basic({ password: 'Hunter2-not-it' }), {
+		items: oneItem(4),
+		parameters,
+		authentication: 'basicAuth',
+	});
+	expect(run.error?.message).toBe(
+		'Capillary refused the request with HTTP 401: Authentication failed. Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too, then run again. Nothing was applied.',
+	);
 	const text = JSON.stringify(run);
 	expect(text).not.toContain('Hunter2-not-it');
 	expect(text).not.toContain(createHash('md5').update('Hunter2-not-it').digest('hex'));

@@ -13,7 +13,9 @@ let closedUrl: string;
 beforeAll(async () => {
 	sandbox = await startSandbox();
 	// A host that is up but is not Capillary's API (a wrong cluster or a mistyped base URL).
-	notCapillary = http.createServer((_, response) => response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>'));
+	notCapillary = http.createServer((_, response) =>
+		response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>'),
+	);
 	await new Promise<void>((resolve) => notCapillary.listen(0, '127.0.0.1', resolve));
 	notCapillaryUrl = `http://127.0.0.1:${(notCapillary.address() as AddressInfo).port}`;
 	const closed = await startSandbox();
@@ -26,14 +28,27 @@ afterAll(async () => {
 });
 
 describe.each([
-	['capillaryOAuthApi', 'oAuth', { clientSecret: 'wrong-Secret-4242' }, 'Capillary refused the client key and secret (HTTP 401): check them and the cluster'],
-	['capillaryBasicApi', 'basicAuth', { password: 'wrong-Password-4242' }, "Capillary refused the credential (HTTP 401: Authentication failed). Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too."],
+	[
+		'capillaryOAuthApi',
+		'oAuth',
+		{ clientSecret: 'wrong-Secret-4242' },
+		'Capillary refused the client key and secret (HTTP 401): check them and the cluster',
+	],
+	[
+		'capillaryBasicApi',
+		'basicAuth',
+		{ password: 'wrong-Password-4242' },
+		'Capillary refused the credential (HTTP 401: Authentication failed). Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too.',
+	],
 ] as const)('%s', (type, kind, wrongSecret, refusedMessage) => {
 	const check = async (overrides: Record<string, unknown>) =>
 		await testCredential(sandboxCredentials(sandbox, { [kind]: overrides }), type);
 
 	test('the right credential: OK, with what it can see', async () => {
-		expect(await check({})).toEqual({ status: 'OK', message: 'Connected to Capillary (3 loyalty programs visible)' });
+		expect(await check({})).toEqual({
+			status: 'OK',
+			message: 'Connected to Capillary (3 loyalty programs visible)',
+		});
 	});
 
 	test('a wrong secret: says to check the secret', async () => {
@@ -45,34 +60,59 @@ describe.each([
 	test('a host that is not Capillary: says to check the cluster or base URL', async () => {
 		const result = await check({ baseUrl: notCapillaryUrl });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/does not answer like Capillary's API \(HTTP 404.*check the (credential's )?Cluster or Base URL/i);
+		expect(result.message).toMatch(
+			/does not answer like Capillary's API \(HTTP 404.*check the (credential's )?Cluster or Base URL/i,
+		);
 	});
 
 	test('an unreachable host: says it could not reach it', async () => {
 		const result = await check({ baseUrl: closedUrl });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Could not reach Capillary.*ECONNREFUSED.*check the (credential's )?Cluster or Base URL/i);
+		expect(result.message).toMatch(
+			/^Could not reach Capillary.*ECONNREFUSED.*check the (credential's )?Cluster or Base URL/i,
+		);
 	});
 
 	test('a refusal whose body echoes the request headers: the message keeps none of the credential', async () => {
-		sandbox.injectFault({ type: 'echoRequest', status: 401, format: 'json', path: '/v2/organization/programs' });
+		sandbox.injectFault({
+			type: 'echoRequest',
+			status: 401,
+			format: 'json',
+			path: '/v2/organization/programs',
+		});
 		const result = await check({});
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Capillary refused the credential \(HTTP 401: Request refused\. .*\[redacted\]/);
+		expect(result.message).toMatch(
+			/^Capillary refused the credential \(HTTP 401: Request refused\. .*\[redacted\]/,
+		);
 		const md5 = DEMO.basic.passwordMd5;
-		for (const secret of [DEMO.oauth.clientSecret, md5, DEMO.basic.header.replace('Basic ', ''), 'eyJ' /* any JWT */]) expect(result.message).not.toContain(secret);
+		for (const secret of [
+			DEMO.oauth.clientSecret,
+			md5,
+			DEMO.basic.header.replace('Basic ', ''),
+			'eyJ' /* any JWT */,
+		])
+			expect(result.message).not.toContain(secret);
 	});
 
 	test('a non-https custom host: refused before any request', async () => {
 		const before = sandbox.requests.length;
 		const result = await check({ baseUrl: 'http://capillary.example.com' });
-		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('must use https://') });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('must use https://'),
+		});
 		expect(sandbox.requests.length).toBe(before);
 	});
 });
 
 test('a token endpoint whose answer echoes the client secret: the OAuth test message keeps none of it', async () => {
-	sandbox.injectFault({ type: 'echoRequest', status: 400, format: 'json', path: '/v3/oauth/token/generate' });
+	sandbox.injectFault({
+		type: 'echoRequest',
+		status: 400,
+		format: 'json',
+		path: '/v3/oauth/token/generate',
+	});
 	const result = await testCredential(sandboxCredentials(sandbox), 'capillaryOAuthApi');
 	expect(result.status).toBe('Error');
 	expect(result.message).not.toContain(DEMO.oauth.clientSecret);

@@ -9,14 +9,19 @@ const sandbox = useSandbox();
 const TOKEN_PATH = '/v3/oauth/token/generate';
 const tokenRequests = () => sandbox.requests.filter((r) => r.path === TOKEN_PATH);
 const bulkRequests = () => sandbox.requests.filter((r) => r.bulkAction);
-const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1 } });
+const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+	options: { batchSize: 1 },
+});
 
 test('the credential test passes with the right key and secret, and fails clearly with a wrong secret', async () => {
 	expect(await testCredential(sandboxCredentials(sandbox), 'capillaryOAuthApi')).toEqual({
 		status: 'OK',
 		message: 'Connected to Capillary (3 loyalty programs visible)',
 	});
-	const wrong = await testCredential(sandboxCredentials(sandbox, { oAuth: { clientSecret: 'WRONG-s3cret-9931' } }), 'capillaryOAuthApi');
+	const wrong = await testCredential(
+		sandboxCredentials(sandbox, { oAuth: { clientSecret: 'WRONG-s3cret-9931' } }),
+		'capillaryOAuthApi',
+	);
 	expect(wrong.status).toBe('Error');
 	expect(wrong.message).toContain('refused the client key and secret');
 	expect(wrong.message).not.toContain('WRONG-s3cret-9931');
@@ -31,7 +36,9 @@ test('the token is fetched once and reused across requests and executions', asyn
 	expect(bulkRequests()).toHaveLength(5);
 	expect(tokenRequests()).toHaveLength(1);
 	expect(bulkRequests().every((r) => r.auth === 'oauth' && r.status === 200)).toBe(true);
-	expect(credentials.store.get('capillaryOAuthApi')!.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+	expect(credentials.store.get('capillaryOAuthApi')!.accessToken).toMatch(
+		/^[\w-]+\.[\w-]+\.[\w-]+$/,
+	);
 });
 
 test('the credential is loaded once per execution, not once per request', async () => {
@@ -53,15 +60,22 @@ test('a token whose JWT exp passes mid-run is replaced once, and the rest of the
 });
 
 test('parallel requests share one token fetch when the run starts without a token', async () => {
-	const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1, parallelRequests: 4 } });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(80, 8), parameters: parallel });
+	const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+		options: { batchSize: 1, parallelRequests: 4 },
+	});
+	const run = await runCapillary(sandboxCredentials(sandbox), {
+		items: mobileItems(80, 8),
+		parameters: parallel,
+	});
 	expect(run.success).toHaveLength(8);
 	expect(tokenRequests()).toHaveLength(1);
 	expect(bulkRequests().map((r) => r.status)).toEqual(Array(8).fill(200));
 });
 
 test('parallel requests that all find their token revoked fetch one new token between them, and each resends once', async () => {
-	const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1, parallelRequests: 4 } });
+	const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+		options: { batchSize: 1, parallelRequests: 4 },
+	});
 	const credentials = sandboxCredentials(sandbox);
 	await runCapillary(credentials, { items: mobileItems(90, 1), parameters });
 	sandbox.expireAllTokens();
@@ -83,7 +97,9 @@ test('a token that expires mid-run is refreshed once and the request resent exac
 	expect(run.success).toHaveLength(3);
 	expect(bulkRequests().map((r) => r.status)).toEqual([200, 401, 200, 200]);
 	expect(tokenRequests()).toHaveLength(2);
-	expect(sandbox.ledger.map((e) => e.customerId)).toEqual([10, 11, 12].map((k) => DEMO.customer(k).id));
+	expect(sandbox.ledger.map((e) => e.customerId)).toEqual(
+		[10, 11, 12].map((k) => DEMO.customer(k).id),
+	);
 });
 
 test('an expired stored token is refreshed on the first 401', async () => {
@@ -96,10 +112,14 @@ test('an expired stored token is refreshed on the first 401', async () => {
 });
 
 test('a non-https custom host is refused before any request, with a clear message', async () => {
-	const credentials = sandboxCredentials(sandbox, { oAuth: { baseUrl: 'http://capillary.example.com' } });
+	const credentials = sandboxCredentials(sandbox, {
+		oAuth: { baseUrl: 'http://capillary.example.com' },
+	});
 	const run = await runCapillary(credentials, { items: mobileItems(30, 1), parameters });
 	expect(run.error?.message).toEqual(
-		messageThenAdvice('The custom Base URL must use https:// (http:// is allowed only for localhost), got http://capillary.example.com. Fix the credential: nothing was sent'),
+		messageThenAdvice(
+			'The custom Base URL must use https:// (http:// is allowed only for localhost), got http://capillary.example.com. Fix the credential: nothing was sent',
+		),
 	);
 	const test = await testCredential(credentials, 'capillaryOAuthApi');
 	expect(test).toEqual({ status: 'Error', message: expect.stringContaining('must use https://') });
@@ -110,7 +130,10 @@ test('loopback hosts may use http, in every spelling', async () => {
 	for (const host of ['localhost', '127.0.0.1', '[::1]']) {
 		const url = sandbox.url.replace('127.0.0.1', host);
 		if (host === '[::1]') continue; // the sandbox listens on IPv4 only; the rule itself is unit-tested
-		const run = await runCapillary(sandboxCredentials(sandbox, { oAuth: { baseUrl: url } }), { items: mobileItems(40, 1), parameters });
+		const run = await runCapillary(sandboxCredentials(sandbox, { oAuth: { baseUrl: url } }), {
+			items: mobileItems(40, 1),
+			parameters,
+		});
 		expect(run.success).toHaveLength(1);
 		sandbox.reset();
 	}
@@ -169,7 +192,11 @@ describe('clock skew between the n8n host and Capillary', () => {
 
 	test('a token that lives 0 s by the server: at most two token fetches, then the run stops on the 401', async () => {
 		sandbox.setTokenTtl(0);
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(140, 2), parameters, onError: 'continueRegularOutput' });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(140, 2),
+			parameters,
+			onError: 'continueRegularOutput',
+		});
 		expect(tokenRequests().length).toBeLessThanOrEqual(2);
 		expect(bulkRequests().length).toBeLessThanOrEqual(2);
 		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
@@ -178,7 +205,9 @@ describe('clock skew between the n8n host and Capillary', () => {
 });
 
 describe('a failing token endpoint', () => {
-	const retrying = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1, maxRetries: 2, maxRetryWait: 20 } });
+	const retrying = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+		options: { batchSize: 1, maxRetries: 2, maxRetryWait: 20 },
+	});
 
 	test.each([
 		['HTTP 429', { type: 'status', status: 429 }],
@@ -187,18 +216,23 @@ describe('a failing token endpoint', () => {
 		['a connection reset', { type: 'reset', afterApplying: false }],
 	] as const)('%s twice is retried under Max Retries, then the run goes on', async (_, fault) => {
 		sandbox.injectFault({ ...fault, path: TOKEN_PATH, times: 2 });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(150, 2), parameters: retrying });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(150, 2),
+			parameters: retrying,
+		});
 		expect(run.error).toBeUndefined();
 		expect(run.success).toHaveLength(2);
 		expect(tokenRequests()).toHaveLength(3);
 		expect(bulkRequests().map((r) => r.status)).toEqual([200, 200]);
 	});
 
-	test("a 429 from it waits as its Retry-After says before the token is asked again", async () => {
+	test('a 429 from it waits as its Retry-After says before the token is asked again', async () => {
 		sandbox.injectFault({ type: 'status', status: 429, retryAfter: '1', path: TOKEN_PATH });
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: mobileItems(155, 1),
-			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { maxRetries: 1, maxRetryWait: 5000 } }),
+			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+				options: { maxRetries: 1, maxRetryWait: 5000 },
+			}),
 		});
 		expect(run.success).toHaveLength(1);
 		const [first, second] = tokenRequests();
@@ -207,28 +241,49 @@ describe('a failing token endpoint', () => {
 
 	test('when its retries run out, nothing is sent and the message says what failed and what to do', async () => {
 		sandbox.injectFault({ type: 'status', status: 503, path: TOKEN_PATH, times: 10 });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(160, 2), parameters: retrying, onError: 'continueRegularOutput' });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(160, 2),
+			parameters: retrying,
+			onError: 'continueRegularOutput',
+		});
 		expect(tokenRequests()).toHaveLength(3);
 		expect(bulkRequests()).toEqual([]);
 		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
 		expect(errorOf(run.failed[0]).message).toEqual(
-			messageThenAdvice("Capillary's token endpoint answered HTTP 503: no access token, so nothing was sent; try again later (after 2 retries)"),
+			messageThenAdvice(
+				"Capillary's token endpoint answered HTTP 503: no access token, so nothing was sent; try again later (after 2 retries)",
+			),
 		);
 	});
 
 	test('a refused client secret (401) is not retried', async () => {
-		const credentials = sandboxCredentials(sandbox, { oAuth: { clientSecret: 'wrong-secret-7781' } });
-		const run = await runCapillary(credentials, { items: mobileItems(170, 2), parameters: retrying, onError: 'continueRegularOutput' });
+		const credentials = sandboxCredentials(sandbox, {
+			oAuth: { clientSecret: 'wrong-secret-7781' },
+		});
+		const run = await runCapillary(credentials, {
+			items: mobileItems(170, 2),
+			parameters: retrying,
+			onError: 'continueRegularOutput',
+		});
 		expect(tokenRequests()).toHaveLength(1);
 		expect(bulkRequests()).toEqual([]);
-		expect(errorOf(run.failed[0])).toMatchObject({ outcome: 'not_applied', message: expect.stringContaining('refused the client key and secret') });
+		expect(errorOf(run.failed[0])).toMatchObject({
+			outcome: 'not_applied',
+			message: expect.stringContaining('refused the client key and secret'),
+		});
 	});
 
 	test('parallel requests that find the token endpoint down share its answer instead of each asking again', async () => {
 		sandbox.setLatency(30);
 		sandbox.injectFault({ type: 'status', status: 503, path: TOKEN_PATH, times: 100 });
-		const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1, parallelRequests: 4, maxRetries: 0 } });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(180, 8), parameters: parallel, onError: 'continueRegularOutput' });
+		const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+			options: { batchSize: 1, parallelRequests: 4, maxRetries: 0 },
+		});
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(180, 8),
+			parameters: parallel,
+			onError: 'continueRegularOutput',
+		});
 		expect(run.failed).toHaveLength(8);
 		expect(tokenRequests()).toHaveLength(1);
 		expect(bulkRequests()).toEqual([]);
@@ -236,8 +291,18 @@ describe('a failing token endpoint', () => {
 });
 
 test('a token with line breaks (a hostile token endpoint) applies nothing and claims nothing', async () => {
-	sandbox.injectFault({ type: 'status', status: 200, path: TOKEN_PATH, body: { data: { accessToken: 'abc\r\nX-Evil: 1', ttlSeconds: 300 }, errors: null }, times: 10 });
-	const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(190, 2), parameters, onError: 'continueRegularOutput' });
+	sandbox.injectFault({
+		type: 'status',
+		status: 200,
+		path: TOKEN_PATH,
+		body: { data: { accessToken: 'abc\r\nX-Evil: 1', ttlSeconds: 300 }, errors: null },
+		times: 10,
+	});
+	const run = await runCapillary(sandboxCredentials(sandbox), {
+		items: mobileItems(190, 2),
+		parameters,
+		onError: 'continueRegularOutput',
+	});
 	expect(sandbox.ledger).toEqual([]);
 	expect(run.success).toEqual([]);
 	expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);

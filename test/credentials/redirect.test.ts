@@ -2,7 +2,12 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 
 import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
-import { promotionParameters, runCapillary, sandboxCredentials, type AuthKind } from '../engine/capillaryWorkflow';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+	type AuthKind,
+} from '../engine/capillaryWorkflow';
 import { testCredential } from '../engine/testCredential';
 
 let sandbox: CapillarySandbox;
@@ -32,19 +37,25 @@ beforeEach(() => {
 const credentialsVia = (authentication: AuthKind) =>
 	sandboxCredentials(sandbox, { [authentication]: { baseUrl: redirectorUrl } });
 
-test.each<AuthKind>(['oAuth', 'basicAuth'])('%s: a redirect is not followed, so credentials never reach the other host', async (authentication) => {
-	const run = await runCapillary(credentialsVia(authentication), {
-		items: [{ mobile: DEMO.customer(1).mobile }],
-		parameters: promotionParameters('earn', DEMO.promotions.birthday),
-		authentication,
-		onError: 'continueRegularOutput',
-	});
-	expect(redirected.length).toBeGreaterThanOrEqual(1);
-	expect(sandbox.requests).toEqual([]);
-	// OAuth: the token request was redirected, so the batch never left. Basic: a server may redirect a
-	// POST after processing it, so the claim is only that it may have been applied.
-	expect(run.failed[0].json.error).toMatchObject({ kind: 'request_failed', outcome: authentication === 'oAuth' ? 'not_applied' : 'unknown' });
-});
+test.each<AuthKind>(['oAuth', 'basicAuth'])(
+	'%s: a redirect is not followed, so credentials never reach the other host',
+	async (authentication) => {
+		const run = await runCapillary(credentialsVia(authentication), {
+			items: [{ mobile: DEMO.customer(1).mobile }],
+			parameters: promotionParameters('earn', DEMO.promotions.birthday),
+			authentication,
+			onError: 'continueRegularOutput',
+		});
+		expect(redirected.length).toBeGreaterThanOrEqual(1);
+		expect(sandbox.requests).toEqual([]);
+		// OAuth: the token request was redirected, so the batch never left. Basic: a server may redirect a
+		// POST after processing it, so the claim is only that it may have been applied.
+		expect(run.failed[0].json.error).toMatchObject({
+			kind: 'request_failed',
+			outcome: authentication === 'oAuth' ? 'not_applied' : 'unknown',
+		});
+	},
+);
 
 test('the Basic credential test does not follow a redirect either', async () => {
 	const result = await testCredential(credentialsVia('basicAuth'), 'capillaryBasicApi');

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import type { CapillarySandbox } from '../sandbox';
 import { DEMO } from '../sandbox';
@@ -14,7 +19,10 @@ const TRIGGER = 'Sign-ups';
 /** Credential data pointing at the sandbox, as a user would save it (custom cluster). */
 export function sandboxCredentials(
 	sandbox: CapillarySandbox,
-	overrides: { oAuth?: ICredentialDataDecryptedObject; basicAuth?: ICredentialDataDecryptedObject } = {},
+	overrides: {
+		oAuth?: ICredentialDataDecryptedObject;
+		basicAuth?: ICredentialDataDecryptedObject;
+	} = {},
 ): TestCredentialsHelper {
 	const location = { cluster: 'custom', baseUrl: sandbox.url };
 	return new TestCredentialsHelper({
@@ -43,11 +51,23 @@ export interface CapillaryRunOptions {
 }
 
 /** A workflow as n8n saves it: pinned items → Capillary. */
-export function capillaryWorkflow({ items, parameters, authentication = 'oAuth', onError }: CapillaryRunOptions): WorkflowJson {
+export function capillaryWorkflow({
+	items,
+	parameters,
+	authentication = 'oAuth',
+	onError,
+}: CapillaryRunOptions): WorkflowJson {
 	const credentialType = authentication === 'oAuth' ? 'capillaryOAuthApi' : 'capillaryBasicApi';
 	return {
 		nodes: [
-			{ id: 't', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 't',
+				name: TRIGGER,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'c',
 				name: CAPILLARY,
@@ -72,7 +92,10 @@ export interface CapillaryRun {
 	error?: Error;
 }
 
-export async function runCapillary(credentials: TestCredentialsHelper, options: CapillaryRunOptions): Promise<CapillaryRun> {
+export async function runCapillary(
+	credentials: TestCredentialsHelper,
+	options: CapillaryRunOptions,
+): Promise<CapillaryRun> {
 	const run = await runWorkflow(capillaryWorkflow(options), credentials);
 	const [success = [], failed = [], errorOutput = []] = run.outputs(CAPILLARY);
 	return { success, failed, errorOutput, error: run.error };

@@ -57,7 +57,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
 		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
-		for (const [key, values] of Object.entries((authenticate?.properties ?? {}) as GenericProperties)) {
+		for (const [key, values] of Object.entries(
+			(authenticate?.properties ?? {}) as GenericProperties,
+		)) {
 			options[key] = { ...(options[key] ?? {}) };
 			for (const [name, value] of Object.entries(values)) {
 				options[key][name] = resolve(value, credentials, workflow, node);
@@ -78,7 +80,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 		const output = await this.runPreAuthentication(helpers, credentials, typeName);
-		if (output?.[expirable.name] === undefined) throw new Error('preAuthentication must return the expirable field');
+		if (output?.[expirable.name] === undefined)
+			throw new Error('preAuthentication must return the expirable field');
 		this.store.set(typeName, { ...this.store.get(typeName), ...output });
 		return Object.assign(credentials, output);
 	}
@@ -89,11 +92,19 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		this.preAuthenticationCalls.set(typeName, (this.preAuthenticationCalls.get(typeName) ?? 0) + 1);
-		return (await this.type(typeName).preAuthentication!.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await this.type(typeName).preAuthentication!.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
-		throw new Error(`getCredentials(${nodeCredentials.name}, ${type}) is not used by the engine path under test`);
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
+		throw new Error(
+			`getCredentials(${nodeCredentials.name}, ${type}) is not used by the engine path under test`,
+		);
 	}
 
 	async getDecrypted(
@@ -107,7 +118,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...data };
 	}
 
-	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.set(type, { ...data });
 	}
 
@@ -124,7 +139,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow?: Workflow, node?: INode) {
+function resolve(
+	value: unknown,
+	credentials: ICredentialDataDecryptedObject,
+	workflow?: Workflow,
+	node?: INode,
+) {
 	if (typeof value !== 'string' || !value.startsWith('=') || !workflow || !node) return value;
 	return workflow.expression.getParameterValue(value, null, 0, 0, node.name, [], 'internal', {
 		$credentials: credentials,

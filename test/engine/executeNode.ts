@@ -14,14 +14,36 @@ import { additionalData } from './runWorkflow';
  * `signal`, and returns what it returned. Unlike a cancelled workflow, whose engine drops the
  * node's output, this shows the results a cancelled node hands back.
  */
-export async function executeCapillary(credentials: TestCredentialsHelper, options: CapillaryRunOptions, signal: AbortSignal): Promise<INodeExecutionData[][]> {
+export async function executeCapillary(
+	credentials: TestCredentialsHelper,
+	options: CapillaryRunOptions,
+	signal: AbortSignal,
+): Promise<INodeExecutionData[][]> {
 	const json = capillaryWorkflow(options);
 	const node = json.nodes.find((n) => n.name === CAPILLARY)!;
-	const workflow = new Workflow({ nodes: json.nodes, connections: json.connections, active: false, nodeTypes: createNodeTypes(), settings: { executionOrder: 'v1' } });
+	const workflow = new Workflow({
+		nodes: json.nodes,
+		connections: json.connections,
+		active: false,
+		nodeTypes: createNodeTypes(),
+		settings: { executionOrder: 'v1' },
+	});
 	const items = options.items.map((item) => ({ json: item }));
 	const inputData = { main: [items] };
 	const executeData = { node, data: inputData, source: null };
-	const context = new ExecuteContext(workflow, node, additionalData(credentials), 'manual', createRunExecutionData(), 0, items, inputData, executeData, [], signal);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData(credentials),
+		'manual',
+		createRunExecutionData(),
+		0,
+		items,
+		inputData,
+		executeData,
+		[],
+		signal,
+	);
 	const capillary = packageNodes.find((n) => n.description.name === 'capillary') as INodeType;
 	return (await capillary.execute!.call(context)) as INodeExecutionData[][];
 }

@@ -10,4 +10,7 @@ export const mobileItems = (from: number, count: number) =>
 export const errorOf = (item: INodeExecutionData) => item.json.error as Record<string, unknown>;
 
 /** A Failed item's message: what happened (`what`, as given), then a next step in plain words. */
-export const messageThenAdvice = (what: string) => expect.stringMatching(new RegExp(`^${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. [A-Z].*\\.$`));
+export const messageThenAdvice = (what: string) =>
+	expect.stringMatching(
+		new RegExp(`^${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. [A-Z].*\\.$`),
+	);

@@ -19,7 +19,8 @@ export async function searchList(
 	{ filter, paginationToken }: { filter?: string; paginationToken?: string } = {},
 ): Promise<INodeListSearchResult> {
 	parameters = { authentication: 'oAuth', ...parameters };
-	const authentication = parameters.authentication === 'basicAuth' ? 'capillaryBasicApi' : 'capillaryOAuthApi';
+	const authentication =
+		parameters.authentication === 'basicAuth' ? 'capillaryBasicApi' : 'capillaryOAuthApi';
 	const node = {
 		id: 'c',
 		name: 'Capillary',
@@ -29,7 +30,12 @@ export async function searchList(
 		parameters,
 		credentials: { [authentication]: { id: '1', name: 'Sandbox' } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: createNodeTypes() });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: createNodeTypes(),
+	});
 	// The editor sends the node's current parameters with every list request.
 	const data = { ...additionalData(credentials), currentNodeParameters: parameters };
 	const context = new LoadOptionsContext(workflow, node, data, `parameters.${method}`);

@@ -76,7 +76,8 @@ export function createNodeTypes(extra: Record<string, INodeType> = {}): INodeTyp
 	for (const node of packageNodes) types[`n8n-nodes-capillary.${node.description.name}`] = node;
 	return {
 		getByName: (name) => known(types, name),
-		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(known(types, name), version),
+		getByNameAndVersion: (name, version) =>
+			NodeHelpers.getVersionedNodeType(known(types, name), version),
 		getKnownTypes: () => Object.fromEntries(Object.keys(types).map((t) => [t, {}])) as IDataObject,
 	};
 }

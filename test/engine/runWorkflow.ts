@@ -44,7 +44,9 @@ export async function runWorkflow(
 	extraNodeTypes?: Record<string, INodeType>,
 	{ onStart }: { onStart?: (cancel: () => void) => void } = {},
 ): Promise<WorkflowRun> {
-	const nodeTypes = extraNodeTypes ? createNodeTypes(extraNodeTypes) : (packageNodeTypes ??= createNodeTypes());
+	const nodeTypes = extraNodeTypes
+		? createNodeTypes(extraNodeTypes)
+		: (packageNodeTypes ??= createNodeTypes());
 	const workflow = new Workflow({
 		id: 'test',
 		name: json.name ?? 'test',
@@ -59,7 +61,11 @@ export async function runWorkflow(
 	if (!startNode) throw new Error('The workflow has no start node');
 
 	let finished: IRun | undefined;
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', json as unknown as IWorkflowBase);
+	const hooks = new ExecutionLifecycleHooks(
+		'manual',
+		'test-execution',
+		json as unknown as IWorkflowBase,
+	);
 	hooks.addHandler('workflowExecuteAfter', (run) => {
 		finished = run;
 	});

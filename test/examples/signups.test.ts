@@ -14,7 +14,12 @@ test('the main job’s example workflow routes every sign-up to one output', asy
 	expect(run.error).toBeUndefined();
 	const [success, failed] = run.outputs('Capillary');
 	expect(success.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 7, 8].map((item) => ({ item })));
-	expect(failed.map((i) => (i.json.error as { kind: string }).kind)).toEqual(['invalid_input', 'invalid_input', 'rejected', 'invalid_input']);
+	expect(failed.map((i) => (i.json.error as { kind: string }).kind)).toEqual([
+		'invalid_input',
+		'invalid_input',
+		'rejected',
+		'invalid_input',
+	]);
 	expect(run.outputs('Enrolled and issued')[0]).toHaveLength(6);
 	expect(run.outputs('Needs attention')[0]).toHaveLength(4);
 	expect(success[4].json).toMatchObject({ name: 'Asha Rao (form resubmitted)', duplicateOf: 0 });

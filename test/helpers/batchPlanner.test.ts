@@ -13,12 +13,23 @@ function plan(customers: CustomerRequest[], batchSize: number, deduplicate = tru
 	}
 	const flushed = planner.flush();
 	const items = (jobs: BatchJob[]) => jobs.map((job) => job.customers.map((c) => c.itemIndex));
-	return { emitted: items(emitted), flushed: items(flushed), planner, all: [...emitted, ...flushed] };
+	return {
+		emitted: items(emitted),
+		flushed: items(flushed),
+		planner,
+		all: [...emitted, ...flushed],
+	};
 }
 
 test('a batch is handed out as soon as it is full; the rest at the end', () => {
-	const { emitted, flushed } = plan([0, 1, 2, 3, 4].map((i) => customer(i, `v${i}`)), 2);
-	expect(emitted).toEqual([[0, 1], [2, 3]]);
+	const { emitted, flushed } = plan(
+		[0, 1, 2, 3, 4].map((i) => customer(i, `v${i}`)),
+		2,
+	);
+	expect(emitted).toEqual([
+		[0, 1],
+		[2, 3],
+	]);
 	expect(flushed).toEqual([[4]]);
 });
 
@@ -35,7 +46,11 @@ test('groups by program, promotion and identifier type, keeping input order with
 		100,
 	);
 	expect(flushed).toEqual([[0, 2], [1, 5], [3], [4]]);
-	expect(all[1].group).toEqual({ programId: 469, promotion: { promoIdentifier: '1' }, identifierName: 'mobile' });
+	expect(all[1].group).toEqual({
+		programId: 469,
+		promotion: { promoIdentifier: '1' },
+		identifierName: 'mobile',
+	});
 });
 
 test('deduplication keeps the first of identical customers (email case, whatever the source) and maps the rest to it', () => {
@@ -51,7 +66,10 @@ test('deduplication keeps the first of identical customers (email case, whatever
 		100,
 	);
 	expect(flushed).toEqual([[0, 1], [3], [5]]);
-	expect([...planner.duplicateOf]).toEqual([[2, 0], [4, 3]]);
+	expect([...planner.duplicateOf]).toEqual([
+		[2, 0],
+		[4, 3],
+	]);
 });
 
 test('without deduplication every customer is kept', () => {
@@ -61,8 +79,12 @@ test('without deduplication every customer is kept', () => {
 });
 
 test('customerKey ties the same customer of the same promotion together', () => {
-	expect(customerKey(customer(0, 'A@x.com', { identifierName: 'email' }))).toBe(customerKey(customer(9, 'a@X.com', { identifierName: 'email', source: 'WEBSITE' })));
-	expect(customerKey(customer(0, '9190'))).not.toBe(customerKey(customer(0, '9190', { promotion: { promotionId: 2 } })));
+	expect(customerKey(customer(0, 'A@x.com', { identifierName: 'email' }))).toBe(
+		customerKey(customer(9, 'a@X.com', { identifierName: 'email', source: 'WEBSITE' })),
+	);
+	expect(customerKey(customer(0, '9190'))).not.toBe(
+		customerKey(customer(0, '9190', { promotion: { promotionId: 2 } })),
+	);
 });
 
 test('a batch size below 1 is refused', () => {

@@ -1,17 +1,28 @@
 import { OutputCollector } from '../../nodes/Capillary/helpers/outputCollector';
 import type { ItemResult } from '../../nodes/Capillary/helpers/types';
 
-const success = (itemIndex: number): ItemResult => ({ itemIndex, fields: { identifierValue: `v${itemIndex}` }, result: { status: 'success', warnings: [] } });
-const failed = (itemIndex: number, outcome: 'not_applied' | 'unknown', code: number | null = null): ItemResult => ({
+const success = (itemIndex: number): ItemResult => ({
+	itemIndex,
+	fields: { identifierValue: `v${itemIndex}` },
+	result: { status: 'success', warnings: [] },
+});
+const failed = (
+	itemIndex: number,
+	outcome: 'not_applied' | 'unknown',
+	code: number | null = null,
+): ItemResult => ({
 	itemIndex,
 	fields: {},
 	result: { status: 'failed', error: { kind: 'rejected', code, message: 'no', outcome } },
 });
-const indexes = (items: Array<{ pairedItem?: unknown }>) => items.map((item) => (item.pairedItem as { item: number }).item);
+const indexes = (items: Array<{ pairedItem?: unknown }>) =>
+	items.map((item) => (item.pairedItem as { item: number }).item);
 
 test('results arriving in any order come out in input order, split into Success and Failed', () => {
 	const collector = new OutputCollector('earn', 4);
-	[failed(3, 'not_applied', 8015), success(1), failed(0, 'not_applied'), success(2)].forEach((r) => collector.add(r));
+	[failed(3, 'not_applied', 8015), success(1), failed(0, 'not_applied'), success(2)].forEach((r) =>
+		collector.add(r),
+	);
 	const [ok, notOk] = collector.outputs(false);
 	expect(indexes(ok)).toEqual([1, 2]);
 	expect(indexes(notOk)).toEqual([0, 3]);

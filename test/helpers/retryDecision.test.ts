@@ -2,7 +2,11 @@ import { noteRetries } from '../../nodes/Capillary/helpers/noteRetries';
 import { retryDecision } from '../../nodes/Capillary/helpers/retryDecision';
 import type { CustomerResult } from '../../nodes/Capillary/helpers/types';
 
-const http = (statusCode: number, body: unknown = '') => ({ type: 'http' as const, statusCode, body });
+const http = (statusCode: number, body: unknown = '') => ({
+	type: 'http' as const,
+	statusCode,
+	body,
+});
 
 test.each([
 	[http(429), 'retry'],
@@ -19,24 +23,43 @@ test.each([
 	[http(400), 'done'],
 	[http(401), 'done'],
 	[{ type: 'notSent' as const, message: 'x' }, 'done'],
-	[{ type: 'notSent' as const, message: 'token endpoint busy', retryable: true, retryAfter: '3' }, 'retry'],
+	[
+		{ type: 'notSent' as const, message: 'token endpoint busy', retryable: true, retryAfter: '3' },
+		'retry',
+	],
 ])('%j → %s', (response, decision) => {
 	expect(retryDecision(response)).toBe(decision);
 });
 
-const failed = (outcome: 'not_applied' | 'unknown', kind: 'request_failed' | 'rejected' = 'request_failed'): CustomerResult => ({
+const failed = (
+	outcome: 'not_applied' | 'unknown',
+	kind: 'request_failed' | 'rejected' = 'request_failed',
+): CustomerResult => ({
 	status: 'failed',
 	error: { kind, code: 429, message: 'busy', outcome },
 });
 
 test('noteRetries says how often a request failure was retried', () => {
-	expect(noteRetries([failed('not_applied')], 2, false)[0]).toMatchObject({ error: { message: 'busy (after 2 retries)', outcome: 'not_applied' } });
-	expect(noteRetries([failed('not_applied')], 0, false)[0]).toMatchObject({ error: { message: 'busy' } });
+	expect(noteRetries([failed('not_applied')], 2, false)[0]).toMatchObject({
+		error: { message: 'busy (after 2 retries)', outcome: 'not_applied' },
+	});
+	expect(noteRetries([failed('not_applied')], 0, false)[0]).toMatchObject({
+		error: { message: 'busy' },
+	});
 });
 
 test('noteRetries never lets a failure after a maybe-applied attempt claim not_applied', () => {
-	const [requestFailure, rejection] = noteRetries([failed('not_applied'), failed('not_applied', 'rejected')], 1, true);
-	expect(requestFailure).toMatchObject({ error: { outcome: 'unknown', message: 'busy (after 1 retry); an earlier attempt may have been applied' } });
+	const [requestFailure, rejection] = noteRetries(
+		[failed('not_applied'), failed('not_applied', 'rejected')],
+		1,
+		true,
+	);
+	expect(requestFailure).toMatchObject({
+		error: {
+			outcome: 'unknown',
+			message: 'busy (after 1 retry); an earlier attempt may have been applied',
+		},
+	});
 	expect(rejection).toMatchObject({ error: { outcome: 'unknown' } });
 	const success: CustomerResult = { status: 'success', warnings: [] };
 	expect(noteRetries([success], 1, true)[0]).toBe(success);

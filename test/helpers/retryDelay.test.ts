@@ -12,13 +12,24 @@ test('Retry-After in seconds or as an HTTP date', () => {
 });
 
 // Each of these was read as a date in the past, and the retry left at once.
-test.each(['-5', '5, 10', '12 13', '1.5', '+3', '3s', '0x10', 'Thursday, 26-Nov-26 10:00:04 GMT', 'Thu Nov 26 10:00:04 2026', 'Thu, 26 Nov 2026 10:00:04 +0000', 'Fri, 26 Nov 2026 10:00:04 GMT', 'Thu, 31 Feb 2026 10:00:04 GMT', '2026-11-26T10:00:04Z'])(
-	'a Retry-After of %j is not understood: the retry backs off instead',
-	(value) => {
-		expect(parseRetryAfter(value, now)).toBeUndefined();
-		expect(retryDelay(2, value, 30_000, now, () => 0.5)).toBe(1000);
-	},
-);
+test.each([
+	'-5',
+	'5, 10',
+	'12 13',
+	'1.5',
+	'+3',
+	'3s',
+	'0x10',
+	'Thursday, 26-Nov-26 10:00:04 GMT',
+	'Thu Nov 26 10:00:04 2026',
+	'Thu, 26 Nov 2026 10:00:04 +0000',
+	'Fri, 26 Nov 2026 10:00:04 GMT',
+	'Thu, 31 Feb 2026 10:00:04 GMT',
+	'2026-11-26T10:00:04Z',
+])('a Retry-After of %j is not understood: the retry backs off instead', (value) => {
+	expect(parseRetryAfter(value, now)).toBeUndefined();
+	expect(retryDelay(2, value, 30_000, now, () => 0.5)).toBe(1000);
+});
 
 test('the server’s Retry-After wins, cut to the cap', () => {
 	expect(retryDelay(0, '2', 30_000, now, () => 0.99)).toBe(2000);

@@ -13,12 +13,25 @@ test.each([
 	expect(readIdentifier(name, value)).toEqual({ value: sent });
 });
 
-const NOT_DIGITS = 'is not a mobile number: it holds characters other than digits, a leading +, spaces, dashes, dots and brackets';
+const NOT_DIGITS =
+	'is not a mobile number: it holds characters other than digits, a leading +, spaces, dashes, dots and brackets';
 test.each([
 	['mobile', '', 'is empty'],
-	['mobile', '1234567', 'is not a mobile number: it has 7 digits, and a mobile with its country code has 8 to 15'],
-	['mobile', '1234567890123456', 'is not a mobile number: it has 16 digits, and a mobile with its country code has 8 to 15'],
-	['mobile', '+91 99860', 'is not a mobile number: it has 7 digits, and a mobile with its country code has 8 to 15'],
+	[
+		'mobile',
+		'1234567',
+		'is not a mobile number: it has 7 digits, and a mobile with its country code has 8 to 15',
+	],
+	[
+		'mobile',
+		'1234567890123456',
+		'is not a mobile number: it has 16 digits, and a mobile with its country code has 8 to 15',
+	],
+	[
+		'mobile',
+		'+91 99860',
+		'is not a mobile number: it has 7 digits, and a mobile with its country code has 8 to 15',
+	],
 	['mobile', '91 99860 0058a', NOT_DIGITS],
 	['mobile', '9199+86000586', NOT_DIGITS],
 	['mobile', '++919986000586', NOT_DIGITS],

@@ -11,8 +11,10 @@ import { errorOf, mobileItems } from '../engine/items';
 const sandbox = useSandbox();
 
 const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
-const enrolAndEarn = (extra = {}) => promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
-const message = (run: { failed: Parameters<typeof errorOf>[0][] }, i = 0) => String(errorOf(run.failed[i]).message);
+const enrolAndEarn = (extra = {}) =>
+	promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
+const message = (run: { failed: Parameters<typeof errorOf>[0][] }, i = 0) =>
+	String(errorOf(run.failed[i]).message);
 
 describe('found in review, fixed', () => {
 	// failureAdvice.nextStep: on the issue step it appends EARN_NOT_APPLIED ("run Issue (Earn) only ...;
@@ -23,36 +25,79 @@ describe('found in review, fixed', () => {
 		sandbox.injectFault({
 			type: 'status',
 			status: 201,
-			body: { response: [{ errors: [{ status: false, code: 8896, message: 'Error occurred while issuing promotion to the customer' }], warnings: [] }] },
+			body: {
+				response: [
+					{
+						errors: [
+							{
+								status: false,
+								code: 8896,
+								message: 'Error occurred while issuing promotion to the customer',
+							},
+						],
+						warnings: [],
+					},
+				],
+			},
 		});
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(0, 1), parameters: enrolAndEarn() });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(0, 1),
+			parameters: enrolAndEarn(),
+		});
 
-		expect(run.failed[0].json).toMatchObject({ enrolled: true, error: { step: 'earn', code: 8896, outcome: 'not_applied' } });
+		expect(run.failed[0].json).toMatchObject({
+			enrolled: true,
+			error: { step: 'earn', code: 8896, outcome: 'not_applied' },
+		});
 		expect(message(run)).toMatch(/do not enrol again/);
 		expect(message(run)).not.toMatch(/enrol the customer first/i);
 	});
 
 	test.each([
 		['429 after the retries', { type: 'status', status: 429 } as const],
-		['400', { type: 'status', status: 400, body: { errors: [{ code: 400, message: 'bad input' }] } } as const],
-	])('Enrol and Issue, issue step failed with %s after the enrolment: no "then run again" (that re-enrols)', async (_, fault) => {
-		sandbox.injectFault({ type: 'latency', ms: 0 });
-		sandbox.injectFault(fault);
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(1, 1), parameters: enrolAndEarn({ options: { maxRetries: 0 } }) });
+		[
+			'400',
+			{
+				type: 'status',
+				status: 400,
+				body: { errors: [{ code: 400, message: 'bad input' }] },
+			} as const,
+		],
+	])(
+		'Enrol and Issue, issue step failed with %s after the enrolment: no "then run again" (that re-enrols)',
+		async (_, fault) => {
+			sandbox.injectFault({ type: 'latency', ms: 0 });
+			sandbox.injectFault(fault);
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				items: mobileItems(1, 1),
+				parameters: enrolAndEarn({ options: { maxRetries: 0 } }),
+			});
 
-		expect(run.failed[0].json).toMatchObject({ enrolled: true, error: { step: 'earn', outcome: 'not_applied' } });
-		expect(message(run)).toMatch(/run Issue \(Earn\) only/);
-		expect(message(run)).not.toMatch(/then run again/);
-	});
+			expect(run.failed[0].json).toMatchObject({
+				enrolled: true,
+				error: { step: 'earn', outcome: 'not_applied' },
+			});
+			expect(message(run)).toMatch(/run Issue \(Earn\) only/);
+			expect(message(run)).not.toMatch(/then run again/);
+		},
+	);
 
 	// A token was issued for the client key and secret, so they are right; the token is then refused
 	// (here: a 0-second lifetime, which localExpiry reads as "none stated" and replaces by 3600 s).
 	// classifyFailure/REQUEST_ADVICE[401] still tells the user to check the client secret.
 	test('a token Capillary issued and then refuses at once (ttlSeconds 0): the message does not blame the client secret', async () => {
 		sandbox.setTokenTtl(0);
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(2, 1), parameters: earn(), onError: 'continueRegularOutput' });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(2, 1),
+			parameters: earn(),
+			onError: 'continueRegularOutput',
+		});
 
-		expect(sandbox.requests.filter((r) => r.path === '/v3/oauth/token/generate').every((r) => r.status === 200)).toBe(true);
+		expect(
+			sandbox.requests
+				.filter((r) => r.path === '/v3/oauth/token/generate')
+				.every((r) => r.status === 200),
+		).toBe(true);
 		expect(errorOf(run.failed[0]).outcome).toBe('not_applied');
 		expect(message(run)).not.toMatch(/client secret/);
 	});
@@ -74,11 +119,24 @@ describe('found in review, fixed', () => {
 	// Failures that will repeat identically end with NOT_APPLIED only ("Nothing was applied, so running it
 	// again is safe."): a statement, not a step that would get the customer enrolled or issued.
 	test.each([
-		['the token endpoint answers 200 without a token', () => sandbox.injectFault({ type: 'status', status: 200, path: '/v3/oauth/token/generate', body: { data: null, errors: null } })],
+		[
+			'the token endpoint answers 200 without a token',
+			() =>
+				sandbox.injectFault({
+					type: 'status',
+					status: 200,
+					path: '/v3/oauth/token/generate',
+					body: { data: null, errors: null },
+				}),
+		],
 		['the bulk endpoint answers 405', () => sandbox.injectFault({ type: 'status', status: 405 })],
 	])('%s: the message says what to fix, not only that running again is safe', async (_, inject) => {
 		inject();
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(4, 1), parameters: earn(), onError: 'continueRegularOutput' });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(4, 1),
+			parameters: earn(),
+			onError: 'continueRegularOutput',
+		});
 
 		expect(errorOf(run.failed[0]).outcome).toBe('not_applied');
 		expect(message(run)).not.toMatch(/\. Nothing was applied, so running it again is safe\.$/);
@@ -87,19 +145,45 @@ describe('found in review, fixed', () => {
 
 describe('held in review', () => {
 	test.each([
-		['8015', { errors: [{ status: false, code: 8015, message: 'Customer not found for the given identifiers' }], warnings: [] }, /register the customer/],
-		['8890', { result: { entityId: DEMO.customer(5).id }, errors: [], warnings: [{ status: true, code: 8890, message: 'limit' }] }, /issue limit/],
-	])('Issue (Earn), %s: a rejection ends with its own advice and "It was not applied."', async (_, entry, advice) => {
-		sandbox.injectFault({ type: 'status', status: 201, body: { response: [entry] } });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(5, 1), parameters: earn() });
-		expect(message(run)).toMatch(advice);
-		expect(message(run)).toMatch(/It was not applied\.$/);
-	});
+		[
+			'8015',
+			{
+				errors: [
+					{ status: false, code: 8015, message: 'Customer not found for the given identifiers' },
+				],
+				warnings: [],
+			},
+			/register the customer/,
+		],
+		[
+			'8890',
+			{
+				result: { entityId: DEMO.customer(5).id },
+				errors: [],
+				warnings: [{ status: true, code: 8890, message: 'limit' }],
+			},
+			/issue limit/,
+		],
+	])(
+		'Issue (Earn), %s: a rejection ends with its own advice and "It was not applied."',
+		async (_, entry, advice) => {
+			sandbox.injectFault({ type: 'status', status: 201, body: { response: [entry] } });
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				items: mobileItems(5, 1),
+				parameters: earn(),
+			});
+			expect(message(run)).toMatch(advice);
+			expect(message(run)).toMatch(/It was not applied\.$/);
+		},
+	);
 
 	test('an empty Program says "no program chosen"', async () => {
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: mobileItems(6, 1),
-			parameters: { ...earn(), programId: { __rl: true, mode: 'id', value: '={{ $json.program }}' } }, // an empty column
+			parameters: {
+				...earn(),
+				programId: { __rl: true, mode: 'id', value: '={{ $json.program }}' },
+			}, // an empty column
 			onError: 'continueRegularOutput',
 		});
 		expect(message(run)).toMatch(/no program chosen/);
@@ -107,7 +191,10 @@ describe('held in review', () => {
 
 	test('an unknown outcome (500 after applying) says to check first, never to run again', async () => {
 		sandbox.injectFault({ type: 'status', status: 500, afterApplying: true });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(7, 1), parameters: earn() });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(7, 1),
+			parameters: earn(),
+		});
 		expect(message(run)).toMatch(/Check this customer in Capillary before sending it again/);
 		expect(message(run)).not.toMatch(/safe|run again/);
 	});

@@ -1,5 +1,10 @@
 import { DEMO } from '../sandbox';
-import { CAPILLARY, capillaryWorkflow, promotionParameters, sandboxCredentials } from '../engine/capillaryWorkflow';
+import {
+	CAPILLARY,
+	capillaryWorkflow,
+	promotionParameters,
+	sandboxCredentials,
+} from '../engine/capillaryWorkflow';
 import { packageNodes } from '../engine/nodeTypes';
 import { runWorkflow } from '../engine/runWorkflow';
 import { useSandbox } from '../engine/useSandbox';
@@ -10,12 +15,18 @@ const sandbox = useSandbox(undefined, { resetAfterEach: false });
 // its first output only: every result, failures included, must be there.
 test('as an agent tool, every item is on the first output, failures included, in input order', async () => {
 	const workflow = capillaryWorkflow({
-		items: [{ mobile: DEMO.customer(1).mobile }, { mobile: DEMO.unknownCustomer.mobile }, { mobile: 'bad' }],
+		items: [
+			{ mobile: DEMO.customer(1).mobile },
+			{ mobile: DEMO.unknownCustomer.mobile },
+			{ mobile: 'bad' },
+		],
 		parameters: promotionParameters('earn', DEMO.promotions.birthday),
 	});
 	workflow.nodes[1].type = 'n8n-nodes-capillary.capillaryTool';
 	const capillary = packageNodes.find((node) => node.description.name === 'capillary')!;
-	const run = await runWorkflow(workflow, sandboxCredentials(sandbox), { 'n8n-nodes-capillary.capillaryTool': capillary as never });
+	const run = await runWorkflow(workflow, sandboxCredentials(sandbox), {
+		'n8n-nodes-capillary.capillaryTool': capillary as never,
+	});
 	const [first, second = []] = run.outputs(CAPILLARY);
 	expect(first.map((i) => i.json.status)).toEqual(['success', 'failed', 'failed']);
 	expect(first.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

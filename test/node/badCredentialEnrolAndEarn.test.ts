@@ -8,13 +8,19 @@ const sandbox = useSandbox();
 // the same "Not sent, because the run stopped" error and enrolled: false. Now the first batch(es)
 // get the fatal from `send` without an `enrolled` array, the rest get the sendInBatches text.
 test('Enrol and Issue with an unusable credential: every item says enrolled false, with one message', async () => {
-	const credentials = sandboxCredentials(sandbox, { oAuth: { baseUrl: 'http://capillary.example.com' } });
+	const credentials = sandboxCredentials(sandbox, {
+		oAuth: { baseUrl: 'http://capillary.example.com' },
+	});
 	const run = await runCapillary(credentials, {
 		items: [1, 2, 3].map((k) => ({ mobile: DEMO.customer(k).mobile })),
-		parameters: promotionParameters('enrolAndEarn', DEMO.promotions.birthday, 'mobile', { options: { batchSize: 1 } }),
+		parameters: promotionParameters('enrolAndEarn', DEMO.promotions.birthday, 'mobile', {
+			options: { batchSize: 1 },
+		}),
 		onError: 'continueRegularOutput',
 	});
 	expect(sandbox.requests).toEqual([]);
 	expect(run.failed.map((i) => i.json.enrolled)).toEqual([false, false, false]);
-	expect(new Set(run.failed.map((i) => (i.json.error as { message: string }).message)).size).toBe(1);
+	expect(new Set(run.failed.map((i) => (i.json.error as { message: string }).message)).size).toBe(
+		1,
+	);
 });

@@ -11,7 +11,8 @@ import { errorOf, mobileItems } from '../engine/items';
 const sandbox = useSandbox();
 
 const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
-const enrolAndEarn = (extra = {}) => promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
+const enrolAndEarn = (extra = {}) =>
+	promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
 const earns = () => sandbox.ledger.filter((e) => e.action === 'EARN');
 const bulkRequests = () => sandbox.requests.filter((r) => r.bulkAction);
 
@@ -23,14 +24,25 @@ describe('found in review, fixed', () => {
 	// number 8890 with ===, so "8890" (a Java backend's string, or a proxy's re-encoding) never matches.
 	test('an issue answered with warning 8890 ("promotion not issued") is not Success, whether its code is a number or a string', async () => {
 		const entry = (code: number | string) => ({
-			result: { entityType: 'CUSTOMER', entityId: DEMO.customer(0).id, issualId: '100001', earnedId: '500001' },
+			result: {
+				entityType: 'CUSTOMER',
+				entityId: DEMO.customer(0).id,
+				issualId: '100001',
+				earnedId: '500001',
+			},
 			errors: [],
 			warnings: [{ ...LIMIT_WARNING, code }],
 		});
 		sandbox.injectFault({ type: 'status', status: 200, body: { response: [entry(8890)] } });
-		const asNumber = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(0, 1), parameters: earn() });
+		const asNumber = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(0, 1),
+			parameters: earn(),
+		});
 		sandbox.injectFault({ type: 'status', status: 200, body: { response: [entry('8890')] } });
-		const asString = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(0, 1), parameters: earn() });
+		const asString = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(0, 1),
+			parameters: earn(),
+		});
 
 		expect(asNumber.success).toEqual([]);
 		expect(errorOf(asNumber.failed[0])).toMatchObject({ code: 8890 });
@@ -49,9 +61,25 @@ describe('found in review, fixed', () => {
 			type: 'status',
 			status: 401,
 			afterApplying: true,
-			body: { response: [{ result: { entityType: 'CUSTOMER', entityId: customer.id, issualId: '100001', earnedId: '500001' }, errors: [], warnings: [] }] },
+			body: {
+				response: [
+					{
+						result: {
+							entityType: 'CUSTOMER',
+							entityId: customer.id,
+							issualId: '100001',
+							earnedId: '500001',
+						},
+						errors: [],
+						warnings: [],
+					},
+				],
+			},
 		});
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: [{ mobile: customer.mobile }], parameters: earn() });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: [{ mobile: customer.mobile }],
+			parameters: earn(),
+		});
 
 		expect(earns()).toHaveLength(1);
 		expect(bulkRequests()).toHaveLength(1);
@@ -64,9 +92,20 @@ describe('found in review, fixed', () => {
 			type: 'status',
 			status: 401,
 			afterApplying: true,
-			body: { response: [{ result: { entityType: 'CUSTOMER', entityId: customer.id, issualId: '100001' }, errors: [], warnings: [] }] },
+			body: {
+				response: [
+					{
+						result: { entityType: 'CUSTOMER', entityId: customer.id, issualId: '100001' },
+						errors: [],
+						warnings: [],
+					},
+				],
+			},
 		});
-		await runCapillary(sandboxCredentials(sandbox), { items: [{ mobile: customer.mobile }], parameters: enrolAndEarn() });
+		await runCapillary(sandboxCredentials(sandbox), {
+			items: [{ mobile: customer.mobile }],
+			parameters: enrolAndEarn(),
+		});
 
 		expect(sandbox.ledger.filter((e) => e.action === 'ENROL')).toHaveLength(1);
 	});
@@ -77,7 +116,11 @@ describe('found in review, fixed', () => {
 	describe.each([301, 302])('a %s after Capillary applied the request', (status) => {
 		test('Issue (Earn), continue mode: outcome unknown, and no advice to send again', async () => {
 			sandbox.injectFault({ type: 'status', status, afterApplying: true, body: '' });
-			const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(3, 1), parameters: earn(), onError: 'continueRegularOutput' });
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				items: mobileItems(3, 1),
+				parameters: earn(),
+				onError: 'continueRegularOutput',
+			});
 
 			expect(earns()).toHaveLength(1);
 			expect(errorOf(run.failed[0]).outcome).toBe('unknown');
@@ -86,7 +129,11 @@ describe('found in review, fixed', () => {
 
 		test('Issue (Earn), Stop Workflow: the node does not throw "Nothing was enrolled or issued"', async () => {
 			sandbox.injectFault({ type: 'status', status, afterApplying: true, body: '' });
-			const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(4, 1), parameters: earn(), onError: 'stopWorkflow' });
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				items: mobileItems(4, 1),
+				parameters: earn(),
+				onError: 'stopWorkflow',
+			});
 
 			expect(earns()).toHaveLength(1);
 			expect(run.error?.message ?? '').not.toMatch(/Nothing was applied/);
@@ -96,16 +143,27 @@ describe('found in review, fixed', () => {
 		test('Enrol and Issue, on the issue step: not "It was not issued. To issue it, run Issue (Earn) only"', async () => {
 			sandbox.injectFault({ type: 'latency', ms: 0 }); // the ENROL goes through
 			sandbox.injectFault({ type: 'status', status, afterApplying: true, body: '' });
-			const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(5, 1), parameters: enrolAndEarn(), onError: 'continueRegularOutput' });
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				items: mobileItems(5, 1),
+				parameters: enrolAndEarn(),
+				onError: 'continueRegularOutput',
+			});
 
 			expect(earns()).toHaveLength(1);
-			expect(run.failed[0].json).toMatchObject({ enrolled: true, error: { step: 'earn', outcome: 'unknown' } });
+			expect(run.failed[0].json).toMatchObject({
+				enrolled: true,
+				error: { step: 'earn', outcome: 'unknown' },
+			});
 			expect(String(errorOf(run.failed[0]).message)).not.toMatch(SEND_AGAIN);
 		});
 
 		test('Enrol and Issue, on the enrol step: not "enrolled: false"', async () => {
 			sandbox.injectFault({ type: 'status', status, afterApplying: true, body: '' });
-			const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(6, 1), parameters: enrolAndEarn(), onError: 'continueRegularOutput' });
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				items: mobileItems(6, 1),
+				parameters: enrolAndEarn(),
+				onError: 'continueRegularOutput',
+			});
 
 			expect(sandbox.ledger.map((e) => e.action)).toEqual(['ENROL']);
 			expect(run.failed[0].json.enrolled).not.toBe(false);
@@ -123,7 +181,11 @@ describe('held in review', () => {
 			status: 201,
 			body: {
 				response: [
-					{ result: { ...ids(10), entityId: null, issualId: '1', earnedId: '2' }, errors: [null], warnings: [null] },
+					{
+						result: { ...ids(10), entityId: null, issualId: '1', earnedId: '2' },
+						errors: [null],
+						warnings: [null],
+					},
 					{ result: null, errors: [null], warnings: null },
 					{ result: { ...ids(12), issualId: '3', earnedId: '4' }, errors: null, warnings: [] },
 				],
@@ -133,21 +195,39 @@ describe('held in review', () => {
 			items: [10, 11, 12].map((k) => ({ id: String(DEMO.customer(k).id) })),
 			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'id'),
 		});
-		expect(run.success.map((i) => [i.pairedItem, i.json.earnedId])).toEqual([[{ item: 0 }, '2'], [{ item: 2 }, '4']]);
-		expect(run.failed.map((i) => [i.pairedItem, errorOf(i).outcome])).toEqual([[{ item: 1 }, 'unknown']]);
+		expect(run.success.map((i) => [i.pairedItem, i.json.earnedId])).toEqual([
+			[{ item: 0 }, '2'],
+			[{ item: 2 }, '4'],
+		]);
+		expect(run.failed.map((i) => [i.pairedItem, errorOf(i).outcome])).toEqual([
+			[{ item: 1 }, 'unknown'],
+		]);
 	});
 
 	test('a duplicated entry (3 answers for 2 customers): every customer unmatched/unknown', async () => {
-		const entry = { result: { ...ids(20), issualId: '1', earnedId: '2' }, errors: [], warnings: [] };
+		const entry = {
+			result: { ...ids(20), issualId: '1', earnedId: '2' },
+			errors: [],
+			warnings: [],
+		};
 		sandbox.injectFault({ type: 'status', status: 200, body: { response: [entry, entry, entry] } });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(20, 2), parameters: earn() });
-		expect(run.failed.map((i) => [errorOf(i).kind, errorOf(i).outcome])).toEqual([['unmatched', 'unknown'], ['unmatched', 'unknown']]);
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(20, 2),
+			parameters: earn(),
+		});
+		expect(run.failed.map((i) => [errorOf(i).kind, errorOf(i).outcome])).toEqual([
+			['unmatched', 'unknown'],
+			['unmatched', 'unknown'],
+		]);
 	});
 
 	test('__proto__ keys in an answer neither pollute prototypes nor change an outcome', async () => {
 		const text = `{"response":[{"__proto__":{"errors":[{"code":8015}],"polluted":true},"result":{"entityId":${DEMO.customer(30).id},"issualId":"1","earnedId":"2"},"errors":[],"warnings":[]}],"__proto__":{"response":[]}}`;
 		sandbox.injectFault({ type: 'status', status: 200, body: text });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(30, 1), parameters: earn() });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(30, 1),
+			parameters: earn(),
+		});
 		expect(run.success.map((i) => i.json.earnedId)).toEqual(['2']);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
@@ -156,23 +236,45 @@ describe('held in review', () => {
 		sandbox.injectFault({
 			type: 'status',
 			status: 200,
-			body: { response: [{ result: { ...ids(40), issualId: '1', earnedId: '2' }, errors: [], warnings: [] }], errors: [{ code: 500, message: 'partial' }] },
+			body: {
+				response: [
+					{ result: { ...ids(40), issualId: '1', earnedId: '2' }, errors: [], warnings: [] },
+				],
+				errors: [{ code: 500, message: 'partial' }],
+			},
 		});
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(40, 1), parameters: earn() });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(40, 1),
+			parameters: earn(),
+		});
 		expect(run.success).toHaveLength(1);
 	});
 
 	test('a huge response[] for one customer is unmatched/unknown, quickly, with a bounded excerpt', async () => {
-		const entry = { result: { ...ids(50), issualId: '1', earnedId: '2' }, errors: [], warnings: [] };
-		sandbox.injectFault({ type: 'status', status: 200, body: { response: Array.from({ length: 200_000 }, () => entry) } });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(50, 1), parameters: earn() });
+		const entry = {
+			result: { ...ids(50), issualId: '1', earnedId: '2' },
+			errors: [],
+			warnings: [],
+		};
+		sandbox.injectFault({
+			type: 'status',
+			status: 200,
+			body: { response: Array.from({ length: 200_000 }, () => entry) },
+		});
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(50, 1),
+			parameters: earn(),
+		});
 		expect(errorOf(run.failed[0])).toMatchObject({ kind: 'unmatched', outcome: 'unknown' });
 		expect(JSON.stringify(run.failed[0]).length).toBeLessThan(5000);
 	});
 
 	test('a 303 after applying is unknown, with check-first advice', async () => {
 		sandbox.injectFault({ type: 'status', status: 303, afterApplying: true, body: '' });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(60, 1), parameters: earn() });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(60, 1),
+			parameters: earn(),
+		});
 		expect(errorOf(run.failed[0]).outcome).toBe('unknown');
 		expect(String(errorOf(run.failed[0]).message)).not.toMatch(SEND_AGAIN);
 	});

@@ -11,7 +11,10 @@ import { errorOf } from '../engine/items';
 const sandbox = useSandbox();
 
 const earnBy = (identifierName: 'mobile' | 'email' | 'id', extra = {}) =>
-	promotionParameters('earn', DEMO.promotions.birthday, identifierName, { source: '={{ $json.channel }}', ...extra });
+	promotionParameters('earn', DEMO.promotions.birthday, identifierName, {
+		source: '={{ $json.channel }}',
+		...extra,
+	});
 const earns = () => sandbox.ledger.filter((e) => e.action === 'EARN');
 
 describe('found in review, fixed', () => {
@@ -39,10 +42,15 @@ describe('held in review', () => {
 	test('mobile formats of one customer (+, spaces, dashes, dots, brackets) are one customer: issued once, every item answered', async () => {
 		const digits = DEMO.customer(1).mobile; // 919000000001
 		const forms = [digits, `+${digits}`, '+91 90000 00001', '(91) 90000-00001', '91.9000.000.001'];
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: forms.map((mobile, k) => ({ mobile, channel: k % 2 ? 'WEBSITE' : 'INSTORE' })), parameters: earnBy('mobile') });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: forms.map((mobile, k) => ({ mobile, channel: k % 2 ? 'WEBSITE' : 'INSTORE' })),
+			parameters: earnBy('mobile'),
+		});
 
 		expect(earns()).toHaveLength(1);
-		expect(run.success.map((i) => [i.pairedItem, i.json.identifierValueSent, i.json.duplicateOf])).toEqual([
+		expect(
+			run.success.map((i) => [i.pairedItem, i.json.identifierValueSent, i.json.duplicateOf]),
+		).toEqual([
 			[{ item: 0 }, digits, undefined],
 			[{ item: 1 }, digits, 0],
 			[{ item: 2 }, digits, 0],
@@ -57,7 +65,10 @@ describe('held in review', () => {
 		['an extension', '+91 90000 00002 ext 12'],
 		['too few digits', '+91 900'],
 	])('a mobile with %s is refused before sending, with the reason', async (_, mobile) => {
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: [{ mobile, channel: 'INSTORE' }], parameters: earnBy('mobile') });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: [{ mobile, channel: 'INSTORE' }],
+			parameters: earnBy('mobile'),
+		});
 		expect(sandbox.requests.filter((r) => r.bulkAction)).toEqual([]);
 		expect(errorOf(run.failed[0])).toMatchObject({ kind: 'invalid_input', outcome: 'not_applied' });
 		expect(String(errorOf(run.failed[0]).message)).toMatch(/is not a mobile number: /);
@@ -66,11 +77,16 @@ describe('held in review', () => {
 	test('emails in other cases, ids with spaces, different Sources: one customer each, issued once', async () => {
 		const { email, id } = DEMO.customer(3);
 		const emails = await runCapillary(sandboxCredentials(sandbox), {
-			items: [email, email.toUpperCase(), ` ${email.replace('customer', 'Customer')} `].map((value, k) => ({ email: value, channel: ['INSTORE', 'WEBSITE', 'ALL'][k] })),
+			items: [email, email.toUpperCase(), ` ${email.replace('customer', 'Customer')} `].map(
+				(value, k) => ({ email: value, channel: ['INSTORE', 'WEBSITE', 'ALL'][k] }),
+			),
 			parameters: earnBy('email'),
 		});
 		const ids = await runCapillary(sandboxCredentials(sandbox), {
-			items: [String(id), ` ${id} `, id].map((value, k) => ({ id: value, channel: ['INSTORE', 'LINE', 'JD'][k] })),
+			items: [String(id), ` ${id} `, id].map((value, k) => ({
+				id: value,
+				channel: ['INSTORE', 'LINE', 'JD'][k],
+			})),
 			parameters: earnBy('id'),
 		});
 		expect(emails.success).toHaveLength(3);
@@ -82,11 +98,19 @@ describe('held in review', () => {
 		sandbox.setLatency(150);
 		const mobile = DEMO.customer(4).mobile;
 		await runCapillary(sandboxCredentials(sandbox), {
-			items: [mobile, `+${mobile}`, DEMO.customer(5).mobile, mobile].map((value) => ({ mobile: value, channel: 'INSTORE' })),
-			parameters: earnBy('mobile', { options: { deduplicate: false, batchSize: 1, parallelRequests: 4 } }),
+			items: [mobile, `+${mobile}`, DEMO.customer(5).mobile, mobile].map((value) => ({
+				mobile: value,
+				channel: 'INSTORE',
+			})),
+			parameters: earnBy('mobile', {
+				options: { deduplicate: false, batchSize: 1, parallelRequests: 4 },
+			}),
 		});
-		const times = earns().filter((e) => e.identifierValue === mobile).map((e) => e.at);
+		const times = earns()
+			.filter((e) => e.identifierValue === mobile)
+			.map((e) => e.at);
 		expect(times).toHaveLength(3);
-		for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(140);
+		for (let i = 1; i < times.length; i++)
+			expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(140);
 	});
 });

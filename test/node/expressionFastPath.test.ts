@@ -24,11 +24,19 @@ test('the direct read of {{ $json.field }} gives what n8n’s expression gives, 
 		sandbox.reset();
 		const { success, failed } = await runCapillary(sandboxCredentials(sandbox), {
 			items: items as never,
-			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { identifierValue }),
+			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+				identifierValue,
+			}),
 		});
 		return [...success, ...failed]
-			.sort((a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item)
-			.map(({ json }) => ({ status: json.status, value: json.identifierValue, error: (json.error as { message?: string })?.message }));
+			.sort(
+				(a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item,
+			)
+			.map(({ json }) => ({
+				status: json.status,
+				value: json.identifierValue,
+				error: (json.error as { message?: string })?.message,
+			}));
 	};
 	const direct = await run('={{ $json.contact }}');
 	const bracket = await run('={{ $json["contact"] }}');

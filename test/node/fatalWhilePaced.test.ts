@@ -17,5 +17,9 @@ test('no batch leaves the pacer after a fatal failure', async () => {
 	});
 	const bulk = sandbox.requests.filter((r) => r.bulkAction);
 	expect(bulk.map((r) => r.status)).toEqual([403]);
-	expect(run.failed.map((i) => (i.json.error as { outcome: string }).outcome)).toEqual(['not_applied', 'not_applied', 'not_applied']);
+	expect(run.failed.map((i) => (i.json.error as { outcome: string }).outcome)).toEqual([
+		'not_applied',
+		'not_applied',
+		'not_applied',
+	]);
 });

@@ -18,7 +18,13 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 	let timer: NodeJS.Timeout | undefined;
 	const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
 	try {
-		return await Promise.race([promise.then(() => true, () => true), late]);
+		return await Promise.race([
+			promise.then(
+				() => true,
+				() => true,
+			),
+			late,
+		]);
 	} finally {
 		clearTimeout(timer);
 	}
@@ -30,11 +36,24 @@ describe('found in review, fixed', () => {
 	// the very bug issue 11 item 10 fixed for bulk requests (requestDeadline) but not here. A host that
 	// sends a byte every 200 ms holds the editor's "Test" button for ever.
 	test('the credential test against a host that drips for ever ends by its own timeout (Basic probe; OAuth token request)', async () => {
-		sandbox.injectFault({ type: 'drip', intervalMs: 200, forever: true, path: '/v2/organization/programs' });
-		sandbox.injectFault({ type: 'drip', intervalMs: 200, forever: true, path: '/v3/oauth/token/generate' });
+		sandbox.injectFault({
+			type: 'drip',
+			intervalMs: 200,
+			forever: true,
+			path: '/v2/organization/programs',
+		});
+		sandbox.injectFault({
+			type: 'drip',
+			intervalMs: 200,
+			forever: true,
+			path: '/v3/oauth/token/generate',
+		});
 		const basic = testCredential(sandboxCredentials(sandbox), 'capillaryBasicApi');
 		const oauth = testCredential(sandboxCredentials(sandbox), 'capillaryOAuthApi');
-		const [basicEnded, oauthEnded] = await Promise.all([settlesWithin(basic, 25_000), settlesWithin(oauth, 35_000)]);
+		const [basicEnded, oauthEnded] = await Promise.all([
+			settlesWithin(basic, 25_000),
+			settlesWithin(oauth, 35_000),
+		]);
 
 		expect({ basicEnded, oauthEnded }).toEqual({ basicEnded: true, oauthEnded: true });
 	}, 45_000);
@@ -43,8 +62,16 @@ describe('found in review, fixed', () => {
 	// Date.now, the wall clock. An NTP step, a VM resume or an operator setting the clock back by an hour
 	// turns a 1 s wait into 1 h + 1 s (and a step forward lets requests through early, over the limit).
 	describe.each([
-		['the rate-limit wait (Max Requests Per Minute 60)', { batchSize: 1, maxRequestsPerMinute: 60 }, undefined],
-		['a Retry-After: 2 wait', { batchSize: 1 }, { type: 'status', status: 429, retryAfter: '2' } as const],
+		[
+			'the rate-limit wait (Max Requests Per Minute 60)',
+			{ batchSize: 1, maxRequestsPerMinute: 60 },
+			undefined,
+		],
+		[
+			'a Retry-After: 2 wait',
+			{ batchSize: 1 },
+			{ type: 'status', status: 429, retryAfter: '2' } as const,
+		],
 	])('the wall clock is set back one hour during %s', (_, options, fault) => {
 		test('the run still ends in about the time the wait asked for', async () => {
 			const own = await startSandbox(); // its own pacer
@@ -60,7 +87,15 @@ describe('found in review, fixed', () => {
 			}, 1);
 			const cancel = new AbortController();
 			try {
-				const run = executeCapillary(sandboxCredentials(own), { items: mobileItems(0, 2), parameters: earn({ options }), onError: 'continueRegularOutput' }, cancel.signal);
+				const run = executeCapillary(
+					sandboxCredentials(own),
+					{
+						items: mobileItems(0, 2),
+						parameters: earn({ options }),
+						onError: 'continueRegularOutput',
+					},
+					cancel.signal,
+				);
 				const ended = await settlesWithin(run, 8_000);
 				cancel.abort(); // ends the wait if it is still on (stopped runs end their waits within 100 ms)
 				await run.catch(() => undefined);
@@ -77,7 +112,15 @@ describe('found in review, fixed', () => {
 describe('held in review', () => {
 	test('a bulk request against a host that drips for ever ends at the Timeout', async () => {
 		sandbox.injectFault({ type: 'drip', intervalMs: 100, forever: true });
-		const run = executeCapillary(sandboxCredentials(sandbox), { items: mobileItems(10, 1), parameters: earn({ options: { timeout: 1000 } }), onError: 'continueRegularOutput' }, new AbortController().signal);
+		const run = executeCapillary(
+			sandboxCredentials(sandbox),
+			{
+				items: mobileItems(10, 1),
+				parameters: earn({ options: { timeout: 1000 } }),
+				onError: 'continueRegularOutput',
+			},
+			new AbortController().signal,
+		);
 		expect(await settlesWithin(run, 4000)).toBe(true);
 	});
 });

@@ -23,7 +23,9 @@ describe('found in review, fixed', () => {
 	// Capillary after the request was sent ... may have been applied", outcome unknown, not fatal:
 	// every batch is tried and each is reported "unknown".
 	test('a TLS handshake failure (https:// Base URL on a plain-HTTP host) is not_applied and stops the run after the first batch', async () => {
-		const credentials = sandboxCredentials(sandbox, { basicAuth: { baseUrl: sandbox.url.replace(/^http:/, 'https:') } });
+		const credentials = sandboxCredentials(sandbox, {
+			basicAuth: { baseUrl: sandbox.url.replace(/^http:/, 'https:') },
+		});
 		const run = await runCapillary(credentials, {
 			items: mobileItems(0, 3),
 			authentication: 'basicAuth',
@@ -32,8 +34,14 @@ describe('found in review, fixed', () => {
 		});
 
 		expect(sandbox.requests).toEqual([]); // nothing reached the server
-		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied', 'not_applied']);
-		expect(String(errorOf(run.failed[0]).message)).not.toMatch(/after the request was sent|may have been applied/);
+		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual([
+			'not_applied',
+			'not_applied',
+			'not_applied',
+		]);
+		expect(String(errorOf(run.failed[0]).message)).not.toMatch(
+			/after the request was sent|may have been applied/,
+		);
 		expect(String(errorOf(run.failed[2]).message)).toMatch(/^Not sent, because the run stopped/);
 	});
 
@@ -43,7 +51,11 @@ describe('found in review, fixed', () => {
 	test('a Timeout that fires while the token is still being fetched: the batch was never sent, so not_applied', async () => {
 		sandbox.injectFault({ type: 'latency', ms: 2500, path: TOKEN_PATH });
 		// Max Retries 0: a token fetch the Timeout ended is retried like any other that sent nothing.
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(10, 1), parameters: earn({ options: { timeout: 1000, maxRetries: 0 } }), onError: 'continueRegularOutput' });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(10, 1),
+			parameters: earn({ options: { timeout: 1000, maxRetries: 0 } }),
+			onError: 'continueRegularOutput',
+		});
 		await new Promise((resolve) => setTimeout(resolve, 2000)); // the token answer arrives; nothing follows it
 
 		expect(bulkRequests()).toEqual([]);
@@ -58,7 +70,11 @@ describe('found in review, fixed', () => {
 		try {
 			const [, failed] = await executeCapillary(
 				sandboxCredentials(sandbox),
-				{ items: mobileItems(20, 1), parameters: promotionParameters('enrolAndEarn', DEMO.promotions.welcome), onError: 'continueRegularOutput' },
+				{
+					items: mobileItems(20, 1),
+					parameters: promotionParameters('enrolAndEarn', DEMO.promotions.welcome),
+					onError: 'continueRegularOutput',
+				},
 				cancel.signal,
 			);
 			await new Promise((resolve) => setTimeout(resolve, 1800));
@@ -79,7 +95,10 @@ describe('found in review, fixed', () => {
 		try {
 			const [, failed] = await executeCapillary(
 				sandboxCredentials(sandbox),
-				{ items: mobileItems(30, 3), parameters: earn({ options: { batchSize: 1, parallelRequests: 3 } }) },
+				{
+					items: mobileItems(30, 3),
+					parameters: earn({ options: { batchSize: 1, parallelRequests: 3 } }),
+				},
 				cancel.signal,
 			);
 			await new Promise((resolve) => setTimeout(resolve, 600));
@@ -113,14 +132,25 @@ describe('held in review', () => {
 			const started = Date.now();
 			const [success, failed] = await executeCapillary(
 				sandboxCredentials(own),
-				{ items: mobileItems(40, 1), parameters: promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', { options: { maxRequestsPerMinute: 1 } }) },
+				{
+					items: mobileItems(40, 1),
+					parameters: promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', {
+						options: { maxRequestsPerMinute: 1 },
+					}),
+				},
 				cancel.signal,
 			);
 			expect(Date.now() - started).toBeLessThan(3000);
 			expect(success).toEqual([]);
 			expect(own.ledger.map((e) => e.action)).toEqual(['ENROL']);
-			expect(failed[0].json).toMatchObject({ enrolled: true, issualId: own.ledger[0].issualId, error: { step: 'earn', outcome: 'not_applied' } });
-			expect(String(errorOf(failed[0]).message)).toMatch(/run Issue \(Earn\) only for this customer; do not enrol again/);
+			expect(failed[0].json).toMatchObject({
+				enrolled: true,
+				issualId: own.ledger[0].issualId,
+				error: { step: 'earn', outcome: 'not_applied' },
+			});
+			expect(String(errorOf(failed[0]).message)).toMatch(
+				/run Issue \(Earn\) only for this customer; do not enrol again/,
+			);
 		} finally {
 			clearInterval(poll);
 			await own.close();
@@ -128,14 +158,23 @@ describe('held in review', () => {
 	});
 
 	test('OAuth over a failing TLS handshake: the token fetch fails, nothing applied', async () => {
-		const credentials = sandboxCredentials(sandbox, { oAuth: { baseUrl: sandbox.url.replace(/^http:/, 'https:') } });
-		const run = await runCapillary(credentials, { items: mobileItems(50, 2), parameters: earn({ options: { maxRetries: 0 } }), onError: 'continueRegularOutput' });
+		const credentials = sandboxCredentials(sandbox, {
+			oAuth: { baseUrl: sandbox.url.replace(/^http:/, 'https:') },
+		});
+		const run = await runCapillary(credentials, {
+			items: mobileItems(50, 2),
+			parameters: earn({ options: { maxRetries: 0 } }),
+			onError: 'continueRegularOutput',
+		});
 		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
 	});
 
 	test('a token endpoint answering 429 then 200 is retried: the batch goes', async () => {
 		sandbox.injectFault({ type: 'status', status: 429, retryAfter: '0', path: TOKEN_PATH });
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(60, 1), parameters: earn() });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(60, 1),
+			parameters: earn(),
+		});
 		expect(run.success).toHaveLength(1);
 	});
 
@@ -143,16 +182,25 @@ describe('held in review', () => {
 		sandbox.setTokenTtl(2);
 		sandbox.setLatency(700);
 		const credentials = sandboxCredentials(sandbox);
-		const run = await runCapillary(credentials, { items: mobileItems(70, 6), parameters: earn({ options: { batchSize: 1 } }) });
+		const run = await runCapillary(credentials, {
+			items: mobileItems(70, 6),
+			parameters: earn({ options: { batchSize: 1 } }),
+		});
 		expect(run.success).toHaveLength(6);
 		expect(credentials.preAuthenticationCalls.get('capillaryOAuthApi')).toBeLessThanOrEqual(4);
 	}, 20_000);
 
-	test.each([600, -600])('a Capillary clock %i s off this host: one token fetch, every batch goes', async (offset) => {
-		sandbox.setClockOffset(offset);
-		const credentials = sandboxCredentials(sandbox);
-		const run = await runCapillary(credentials, { items: mobileItems(80, 3), parameters: earn({ options: { batchSize: 1 } }) });
-		expect(run.success).toHaveLength(3);
-		expect(credentials.preAuthenticationCalls.get('capillaryOAuthApi')).toBe(1);
-	});
+	test.each([600, -600])(
+		'a Capillary clock %i s off this host: one token fetch, every batch goes',
+		async (offset) => {
+			sandbox.setClockOffset(offset);
+			const credentials = sandboxCredentials(sandbox);
+			const run = await runCapillary(credentials, {
+				items: mobileItems(80, 3),
+				parameters: earn({ options: { batchSize: 1 } }),
+			});
+			expect(run.success).toHaveLength(3);
+			expect(credentials.preAuthenticationCalls.get('capillaryOAuthApi')).toBe(1);
+		},
+	);
 });

@@ -1,6 +1,13 @@
 import { DEMO } from '../sandbox';
 import { useSandbox } from '../engine/useSandbox';
-import { CAPILLARY, capillaryWorkflow, promotionParameters, runCapillary, sandboxCredentials, type AuthKind } from '../engine/capillaryWorkflow';
+import {
+	CAPILLARY,
+	capillaryWorkflow,
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+	type AuthKind,
+} from '../engine/capillaryWorkflow';
 import { errorOf, mobileItems } from '../engine/items';
 import { runWorkflow } from '../engine/runWorkflow';
 
@@ -20,46 +27,67 @@ describe.each(authentications)('with %s', (authentication) => {
 		expect(run.failed).toEqual([]);
 		expect(run.success.map((i) => i.json.entityId)).toEqual(customers.map((c) => c.id));
 		expect(run.success.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		const ledgerIssualIds = sandbox.ledger.filter((e) => e.action === 'ENROL').map((e) => e.issualId);
+		const ledgerIssualIds = sandbox.ledger
+			.filter((e) => e.action === 'ENROL')
+			.map((e) => e.issualId);
 		expect(run.success.map((i) => i.json.issualId)).toEqual(ledgerIssualIds);
-		expect(run.success.every((i) => i.json.earnedId === undefined && i.json.status === 'success')).toBe(true);
+		expect(
+			run.success.every((i) => i.json.earnedId === undefined && i.json.status === 'success'),
+		).toBe(true);
 	});
 
-	test.each(identifierNames)('Issue (Earn) by %s issues a Direct Issue promotion', async (identifierName) => {
-		const run = await runCapillary(sandboxCredentials(sandbox), {
-			authentication,
-			items: customers.map((c) => ({ [identifierName]: String(c[identifierName]) })),
-			parameters: promotionParameters('earn', DEMO.promotions.birthday, identifierName),
-		});
-		expect(run.failed).toEqual([]);
-		const earned = sandbox.ledger.filter((e) => e.action === 'EARN');
-		expect(earned.map((e) => e.customerId)).toEqual(customers.map((c) => c.id));
-		expect(run.success.map((i) => i.json.earnedId)).toEqual(earned.map((e) => e.earnedId));
-		expect(run.success[0].json).toMatchObject({
-			status: 'success',
-			operation: 'earn',
-			identifierName,
-			identifierValue: String(customers[0][identifierName]),
-			source: 'INSTORE',
-			programId: DEMO.promotions.birthday.programId,
-			promotionId: DEMO.promotions.birthday.promotionId,
-			warnings: [],
-		});
-		expect(run.success[0].json.requestId).toEqual(expect.any(String));
-	});
+	test.each(identifierNames)(
+		'Issue (Earn) by %s issues a Direct Issue promotion',
+		async (identifierName) => {
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				authentication,
+				items: customers.map((c) => ({ [identifierName]: String(c[identifierName]) })),
+				parameters: promotionParameters('earn', DEMO.promotions.birthday, identifierName),
+			});
+			expect(run.failed).toEqual([]);
+			const earned = sandbox.ledger.filter((e) => e.action === 'EARN');
+			expect(earned.map((e) => e.customerId)).toEqual(customers.map((c) => c.id));
+			expect(run.success.map((i) => i.json.earnedId)).toEqual(earned.map((e) => e.earnedId));
+			expect(run.success[0].json).toMatchObject({
+				status: 'success',
+				operation: 'earn',
+				identifierName,
+				identifierValue: String(customers[0][identifierName]),
+				source: 'INSTORE',
+				programId: DEMO.promotions.birthday.programId,
+				promotionId: DEMO.promotions.birthday.promotionId,
+				warnings: [],
+			});
+			expect(run.success[0].json.requestId).toEqual(expect.any(String));
+		},
+	);
 
-	test.each(identifierNames)('Enrol and Issue by %s enrols, then issues', async (identifierName) => {
-		const run = await runCapillary(sandboxCredentials(sandbox), {
-			authentication,
-			items: customers.map((c) => ({ [identifierName]: String(c[identifierName]) })),
-			parameters: promotionParameters('enrolAndEarn', DEMO.promotions.welcome, identifierName),
-		});
-		expect(run.failed).toEqual([]);
-		expect(sandbox.ledger.map((e) => e.action)).toEqual(['ENROL', 'ENROL', 'ENROL', 'EARN', 'EARN', 'EARN']);
-		for (const item of run.success) {
-			expect(item.json).toMatchObject({ enrolled: true, issualId: expect.any(String), earnedId: expect.any(String) });
-		}
-	});
+	test.each(identifierNames)(
+		'Enrol and Issue by %s enrols, then issues',
+		async (identifierName) => {
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				authentication,
+				items: customers.map((c) => ({ [identifierName]: String(c[identifierName]) })),
+				parameters: promotionParameters('enrolAndEarn', DEMO.promotions.welcome, identifierName),
+			});
+			expect(run.failed).toEqual([]);
+			expect(sandbox.ledger.map((e) => e.action)).toEqual([
+				'ENROL',
+				'ENROL',
+				'ENROL',
+				'EARN',
+				'EARN',
+				'EARN',
+			]);
+			for (const item of run.success) {
+				expect(item.json).toMatchObject({
+					enrolled: true,
+					issualId: expect.any(String),
+					earnedId: expect.any(String),
+				});
+			}
+		},
+	);
 });
 
 test('a promotion chosen by its promotion identifier is sent as promoIdentifier', async () => {
@@ -67,7 +95,11 @@ test('a promotion chosen by its promotion identifier is sent as promoIdentifier'
 		items: [{ mobile: DEMO.customer(20).mobile }],
 		parameters: {
 			...promotionParameters('earn', DEMO.promotions.birthday),
-			promotion: { __rl: true, mode: 'promoIdentifier', value: DEMO.promotions.birthday.promoIdentifier },
+			promotion: {
+				__rl: true,
+				mode: 'promoIdentifier',
+				value: DEMO.promotions.birthday.promoIdentifier,
+			},
 		},
 	});
 	expect(run.success).toHaveLength(1);
@@ -97,10 +129,19 @@ test('Enrol and Issue keeps the issualId of a customer whose issue was refused, 
 
 test('includeInputFields merges the input item under the result fields', async () => {
 	const run = await runCapillary(sandboxCredentials(sandbox), {
-		items: [{ mobile: DEMO.customer(40).mobile, crmId: 'crm-1', status: 'lead' }, { mobile: 'nope', crmId: 'crm-2' }],
-		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { includeInputFields: true } }),
+		items: [
+			{ mobile: DEMO.customer(40).mobile, crmId: 'crm-1', status: 'lead' },
+			{ mobile: 'nope', crmId: 'crm-2' },
+		],
+		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+			options: { includeInputFields: true },
+		}),
 	});
-	expect(run.success[0].json).toMatchObject({ crmId: 'crm-1', mobile: DEMO.customer(40).mobile, status: 'success' });
+	expect(run.success[0].json).toMatchObject({
+		crmId: 'crm-1',
+		mobile: DEMO.customer(40).mobile,
+		status: 'success',
+	});
 	expect(run.failed[0].json).toMatchObject({ crmId: 'crm-2', status: 'failed' });
 
 	const without = await runCapillary(sandboxCredentials(sandbox), {
@@ -110,11 +151,19 @@ test('includeInputFields merges the input item under the result fields', async (
 	expect(without.success[0].json.crmId).toBeUndefined();
 });
 
-test('Include Input Fields carries the input item\'s binary data too', async () => {
-	const binary = { card: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'card.txt' } };
+test("Include Input Fields carries the input item's binary data too", async () => {
+	const binary = {
+		card: {
+			data: Buffer.from('hello').toString('base64'),
+			mimeType: 'text/plain',
+			fileName: 'card.txt',
+		},
+	};
 	const workflow = capillaryWorkflow({
 		items: [{ mobile: DEMO.customer(41).mobile }],
-		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options: { includeInputFields: true } }),
+		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+			options: { includeInputFields: true },
+		}),
 	});
 	workflow.pinData!['Sign-ups'] = [{ json: { mobile: DEMO.customer(41).mobile }, binary }];
 	const run = await runWorkflow(workflow, sandboxCredentials(sandbox));
@@ -125,7 +174,10 @@ test('Include Input Fields carries the input item\'s binary data too', async () 
 test('an operation this version does not know sends nothing and fails every item, also in a Continue mode', async () => {
 	const run = await runCapillary(sandboxCredentials(sandbox), {
 		items: mobileItems(42, 2),
-		parameters: { ...promotionParameters('earn', DEMO.promotions.birthday), operation: 'revokeEarn' },
+		parameters: {
+			...promotionParameters('earn', DEMO.promotions.birthday),
+			operation: 'revokeEarn',
+		},
 		onError: 'continueRegularOutput',
 	});
 	expect(run.success).toEqual([]);
@@ -133,6 +185,8 @@ test('an operation this version does not know sends nothing and fails every item
 		[{ item: 0 }, 'invalid_input', 'not_applied'],
 		[{ item: 1 }, 'invalid_input', 'not_applied'],
 	]);
-	expect(String(errorOf(run.failed[0]).message)).toMatch(/^Item 0: Operation "revokeEarn" is not one this version of the node knows/);
+	expect(String(errorOf(run.failed[0]).message)).toMatch(
+		/^Item 0: Operation "revokeEarn" is not one this version of the node knows/,
+	);
 	expect(sandbox.requests).toEqual([]);
 });

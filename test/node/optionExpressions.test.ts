@@ -8,10 +8,14 @@ import { DEMO } from '../sandbox';
 
 const sandbox = useSandbox();
 const items = [1, 2].map((k) => ({ mobile: DEMO.customer(k).mobile, limit: 1200 }));
-const withOptions = (options: INodeParameters) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options });
+const withOptions = (options: INodeParameters) =>
+	promotionParameters('earn', DEMO.promotions.birthday, 'mobile', { options });
 
 test('an option given as an expression takes its value from the first item', async () => {
-	const run = await runCapillary(sandboxCredentials(sandbox), { items, parameters: withOptions({ maxRequestsPerMinute: '={{ $json.limit }}', batchSize: 1 }) });
+	const run = await runCapillary(sandboxCredentials(sandbox), {
+		items,
+		parameters: withOptions({ maxRequestsPerMinute: '={{ $json.limit }}', batchSize: 1 }),
+	});
 	expect(run.success).toHaveLength(2);
 });
 
@@ -31,13 +35,25 @@ test('an option whose expression fails stops the run before anything is sent, na
 
 describe('an option outside its range or of the wrong kind stops the run before anything is sent, naming it', () => {
 	test.each([
-		['Max Requests Per Minute', { maxRequestsPerMinute: 0.5 }, 'must be a whole number from 0 to 100000, got 0.5'],
+		[
+			'Max Requests Per Minute',
+			{ maxRequestsPerMinute: 0.5 },
+			'must be a whole number from 0 to 100000, got 0.5',
+		],
 		['Batch Size', { batchSize: 150 }, 'must be a whole number from 1 to 100, got 150'],
 		['Max Retry Wait (Ms)', { maxRetryWait: 700_000 }, 'must be a whole number from 0 to 600000'],
-		['Parallel Requests', { parallelRequests: '={{ "lots" }}' }, 'must be a whole number from 1 to 10, got "lots"'],
+		[
+			'Parallel Requests',
+			{ parallelRequests: '={{ "lots" }}' },
+			'must be a whole number from 1 to 10, got "lots"',
+		],
 		['Deduplicate', { deduplicate: '={{ "yes" }}' }, 'must be true or false, got "yes"'],
 	])('%s', async (label, options, problem) => {
-		const run = await runCapillary(sandboxCredentials(sandbox), { items, parameters: withOptions(options), onError: 'continueRegularOutput' });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items,
+			parameters: withOptions(options),
+			onError: 'continueRegularOutput',
+		});
 		expect(sandbox.requests).toEqual([]);
 		expect(run.success).toEqual([]);
 		const error = run.failed[0].json.error as { kind: string; outcome: string; message: string };
@@ -48,7 +64,11 @@ describe('an option outside its range or of the wrong kind stops the run before 
 	test('every numeric option shows its range in the editor, where the reader takes it from', () => {
 		for (const option of optionsCollection.options as INodeProperties[]) {
 			if (option.type !== 'number') continue;
-			expect([option.name, typeof option.typeOptions?.minValue, typeof option.typeOptions?.maxValue]).toEqual([option.name, 'number', 'number']);
+			expect([
+				option.name,
+				typeof option.typeOptions?.minValue,
+				typeof option.typeOptions?.maxValue,
+			]).toEqual([option.name, 'number', 'number']);
 		}
 	});
 });

@@ -11,7 +11,10 @@ test('the same customer under two sources and two formats is sent once (dedupe o
 	const run = await runCapillary(sandboxCredentials(sandbox), {
 		items: [
 			{ mobile, source: 'INSTORE' },
-			{ mobile: `+${mobile.slice(0, 2)} ${mobile.slice(2, 7)}-${mobile.slice(7)}`, source: 'WEBSITE' },
+			{
+				mobile: `+${mobile.slice(0, 2)} ${mobile.slice(2, 7)}-${mobile.slice(7)}`,
+				source: 'WEBSITE',
+			},
 		],
 		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
 			source: '={{ $json.source }}',
@@ -19,7 +22,12 @@ test('the same customer under two sources and two formats is sent once (dedupe o
 		}),
 	});
 	expect(run.success).toHaveLength(2);
-	expect(run.success[1].json).toMatchObject({ duplicateOf: 0, source: 'INSTORE', identifierValueSent: mobile, earnedId: run.success[0].json.earnedId });
+	expect(run.success[1].json).toMatchObject({
+		duplicateOf: 0,
+		source: 'INSTORE',
+		identifierValueSent: mobile,
+		earnedId: run.success[0].json.earnedId,
+	});
 	expect(sandbox.requests.filter((r) => r.bulkAction)).toHaveLength(1);
 	expect(sandbox.ledger).toHaveLength(1);
 });

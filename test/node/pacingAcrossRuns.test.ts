@@ -25,9 +25,24 @@ describe('found in review, fixed', () => {
 		const stopA = new AbortController();
 		const stopB = new AbortController();
 		try {
-			const limited = executeCapillary(credentials, { items: mobileItems(0, 3), parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 2 } }) }, stopA.signal);
+			const limited = executeCapillary(
+				credentials,
+				{
+					items: mobileItems(0, 3),
+					parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 2 } }),
+				},
+				stopA.signal,
+			);
 			while (bulkRequests(own).length === 0) await sleep(5);
-			const unlimited = executeCapillary(credentials, { items: mobileItems(10, 5), parameters: earn({ options: { batchSize: 1 } }), onError: 'continueRegularOutput' }, stopB.signal);
+			const unlimited = executeCapillary(
+				credentials,
+				{
+					items: mobileItems(10, 5),
+					parameters: earn({ options: { batchSize: 1 } }),
+					onError: 'continueRegularOutput',
+				},
+				stopB.signal,
+			);
 			await sleep(3000);
 			const sent = bulkRequests(own).length;
 			stopA.abort();
@@ -47,10 +62,20 @@ describe('held in review', () => {
 		const credentials = sandboxCredentials(own);
 		const stopStrict = new AbortController();
 		try {
-			const strict = executeCapillary(credentials, { items: mobileItems(0, 3), parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 1 } }) }, stopStrict.signal);
+			const strict = executeCapillary(
+				credentials,
+				{
+					items: mobileItems(0, 3),
+					parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 1 } }),
+				},
+				stopStrict.signal,
+			);
 			while (bulkRequests(own).length === 0) await sleep(5);
 			const started = Date.now();
-			const relaxed = runCapillary(credentials, { items: mobileItems(10, 3), parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 600 } }) });
+			const relaxed = runCapillary(credentials, {
+				items: mobileItems(10, 3),
+				parameters: earn({ options: { batchSize: 1, maxRequestsPerMinute: 600 } }),
+			});
 			await sleep(500);
 			expect(bulkRequests(own)).toHaveLength(1); // the stricter limit holds while both run
 			stopStrict.abort();
@@ -76,23 +101,29 @@ describe('held in review', () => {
 		['deduplicate', '={{ "yes" }}'],
 		['retryUnknownOutcome', '={{ 1 }}'],
 		['includeInputFields', '={{ $json.nothing }}'],
-	])('option %s = %s stops the run before anything is sent, naming the option', async (name, value) => {
-		const run = await runCapillary(sandboxCredentials(sandbox), {
-			items: mobileItems(20, 2),
-			parameters: earn({ options: { [name]: value } }),
-			onError: 'continueRegularOutput',
-		});
-		expect(sandbox.requests).toEqual([]);
-		expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
-		expect(String(errorOf(run.failed[0]).message)).toMatch(/The option "[^"]+" /);
-	});
+	])(
+		'option %s = %s stops the run before anything is sent, naming the option',
+		async (name, value) => {
+			const run = await runCapillary(sandboxCredentials(sandbox), {
+				items: mobileItems(20, 2),
+				parameters: earn({ options: { [name]: value } }),
+				onError: 'continueRegularOutput',
+			});
+			expect(sandbox.requests).toEqual([]);
+			expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
+			expect(String(errorOf(run.failed[0]).message)).toMatch(/The option "[^"]+" /);
+		},
+	);
 
 	test.each([
 		['batchSize', '={{ "1" }}'],
 		['deduplicate', '={{ "false" }}'],
 		['maxRequestsPerMinute', '={{ "6000" }}'],
 	])('option %s = %s (a numeric or boolean string) is read as its value', async (name, value) => {
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(30, 2), parameters: earn({ options: { [name]: value } }) });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(30, 2),
+			parameters: earn({ options: { [name]: value } }),
+		});
 		expect(run.success).toHaveLength(2);
 	});
 });

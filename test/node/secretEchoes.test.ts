@@ -24,7 +24,10 @@ describe('found in review, fixed', () => {
 		sandbox.setLatency(300);
 		sandbox.injectFault({ type: 'status', status: 401 }); // the first request: refused, so it fetches a new token
 		sandbox.injectFault({ type: 'echoRequest', status: 200, format: 'html' }); // the second: echoes the token it carried
-		const run = await runCapillary(sandboxCredentials(sandbox), { items: mobileItems(0, 2), parameters: earn({ options: { batchSize: 1, parallelRequests: 2 } }) });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: mobileItems(0, 2),
+			parameters: earn({ options: { batchSize: 1, parallelRequests: 2 } }),
+		});
 
 		const echoed = run.failed.map((i) => String(errorOf(i).response ?? ''));
 		expect(echoed.join('')).toMatch(/x-cap-api-oauth-token: /); // the echo came back …
@@ -41,7 +44,10 @@ describe('found in review, fixed', () => {
 		await runCapillary(credentials, { items: mobileItems(10, 1), parameters: earn() }); // gets a token
 		const token = String(credentials.store.get('capillaryOAuthApi')!.accessToken);
 		expect(token).toMatch(JWT);
-		const jsEscaped = token.replace(/[^A-Za-z0-9]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+		const jsEscaped = token.replace(
+			/[^A-Za-z0-9]/g,
+			(c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+		);
 		sandbox.injectFault({
 			type: 'status',
 			status: 200,
@@ -50,7 +56,9 @@ describe('found in review, fixed', () => {
 		const run = await runCapillary(credentials, { items: mobileItems(11, 1), parameters: earn() });
 
 		expect(errorOf(run.failed[0]).kind).toBe('unmatched');
-		const unescaped = JSON.stringify(run).replace(/\\\\x([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+		const unescaped = JSON.stringify(run).replace(/\\\\x([0-9a-f]{2})/g, (_, hex: string) =>
+			String.fromCharCode(parseInt(hex, 16)),
+		);
 		expect(unescaped).not.toContain(token);
 	});
 
@@ -58,12 +66,29 @@ describe('found in review, fixed', () => {
 	// strings only: ids are strings, so a numeric password that happens to appear in an issued id
 	// corrupts the id on a Success item (and a bulk revoke needs the earnedId).
 	test('a numeric till password does not corrupt the ids of a Success item', async () => {
-		const credentials = sandboxCredentials(sandbox, { basicAuth: { username: 'store.server', password: '500001' } });
-		const entry = { result: { entityType: 'CUSTOMER', entityId: DEMO.customer(20).id, issualId: '100001', earnedId: '1500001' }, errors: [], warnings: [] };
+		const credentials = sandboxCredentials(sandbox, {
+			basicAuth: { username: 'store.server', password: '500001' },
+		});
+		const entry = {
+			result: {
+				entityType: 'CUSTOMER',
+				entityId: DEMO.customer(20).id,
+				issualId: '100001',
+				earnedId: '1500001',
+			},
+			errors: [],
+			warnings: [],
+		};
 		sandbox.injectFault({ type: 'status', status: 200, body: { response: [entry] } });
-		const run = await runCapillary(credentials, { items: mobileItems(20, 1), authentication: 'basicAuth', parameters: earn() });
+		const run = await runCapillary(credentials, {
+			items: mobileItems(20, 1),
+			authentication: 'basicAuth',
+			parameters: earn(),
+		});
 
-		expect(run.success.map((i) => [i.json.issualId, i.json.earnedId])).toEqual([['100001', '1500001']]);
+		expect(run.success.map((i) => [i.json.issualId, i.json.earnedId])).toEqual([
+			['100001', '1500001'],
+		]);
 	});
 });
 
@@ -73,9 +98,19 @@ describe('held in review', () => {
 		const md5 = createHash('md5').update(password).digest('hex');
 		const bare = Buffer.from(`till.one:${md5}`).toString('base64');
 		expect(bare.endsWith('=')).toBe(true);
-		sandbox.injectFault({ type: 'status', status: 200, body: `<html><body><pre>Authorization: Basic ${bare.replace(/=/g, '&#x3D;')}</pre></body></html>` });
-		const credentials = sandboxCredentials(sandbox, { basicAuth: { username: 'till.one', password } });
-		const run = await runCapillary(credentials, { items: mobileItems(30, 1), authentication: 'basicAuth', parameters: earn() });
+		sandbox.injectFault({
+			type: 'status',
+			status: 200,
+			body: `<html><body><pre>Authorization: Basic ${bare.replace(/=/g, '&#x3D;')}</pre></body></html>`,
+		});
+		const credentials = sandboxCredentials(sandbox, {
+			basicAuth: { username: 'till.one', password },
+		});
+		const run = await runCapillary(credentials, {
+			items: mobileItems(30, 1),
+			authentication: 'basicAuth',
+			parameters: earn(),
+		});
 		const text = JSON.stringify(run);
 		expect(text).not.toContain(bare.replace(/=+$/, ''));
 		expect(text).not.toContain(Buffer.from(md5).toString('base64').replace(/=+$/, ''));
@@ -86,8 +121,18 @@ describe('held in review', () => {
 		const credentials = sandboxCredentials(sandbox);
 		await runCapillary(credentials, { items: mobileItems(40, 1), parameters: earn() });
 		const token = String(credentials.store.get('capillaryOAuthApi')!.accessToken);
-		sandbox.injectFault({ type: 'status', status: 403, body: { errors: [{ code: 403, message: JSON.stringify(JSON.stringify({ headers: { token } })) }] } });
-		const run = await runCapillary(credentials, { items: mobileItems(41, 1), parameters: earn(), onError: 'continueRegularOutput' });
+		sandbox.injectFault({
+			type: 'status',
+			status: 403,
+			body: {
+				errors: [{ code: 403, message: JSON.stringify(JSON.stringify({ headers: { token } })) }],
+			},
+		});
+		const run = await runCapillary(credentials, {
+			items: mobileItems(41, 1),
+			parameters: earn(),
+			onError: 'continueRegularOutput',
+		});
 		expect(JSON.stringify(run)).not.toContain(token);
 	});
 });

@@ -7,7 +7,10 @@ import { scenario, scenarioParameters } from './scenario';
 
 /** CI runs a fixed, reproducible sample; `npm run test:soak` sets PROPERTY_RUNS and a fresh seed. */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
-const SEED = process.env.PROPERTY_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.PROPERTY_SEED ?? 20261126);
+const SEED =
+	process.env.PROPERTY_SEED === 'random'
+		? Date.now() % 2 ** 31
+		: Number(process.env.PROPERTY_SEED ?? 20261126);
 
 let sandbox: CapillarySandbox;
 beforeAll(async () => {
@@ -15,45 +18,57 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 
-test(`every item accounted for, nothing applied unreported, under faults (${RUNS} scenarios, seed ${SEED})`, async () => {
-	await fc.assert(
-		fc.asyncProperty(scenario, async (s) => {
-			sandbox.reset();
-			sandbox.setClockOffset(s.clockOffsetSeconds);
-			const credentials = sandboxCredentials(sandbox);
-			if (s.preEnrolled.length > 0) {
-				await runCapillary(credentials, {
-					items: [...new Set(s.preEnrolled)].map((k) => ({ mobile: DEMO.customer(k).mobile })),
-					parameters: {
-						resource: 'loyaltyPromotion',
-						operation: 'enrol',
-						programId: { __rl: true, mode: 'id', value: String(DEMO.promotions.welcome.programId) },
-						promotion: { __rl: true, mode: 'id', value: String(DEMO.promotions.welcome.promotionId) },
-						identifierName: 'mobile',
-						identifierValue: '={{ $json.mobile }}',
-						source: 'INSTORE',
-					},
+test(
+	`every item accounted for, nothing applied unreported, under faults (${RUNS} scenarios, seed ${SEED})`,
+	async () => {
+		await fc.assert(
+			fc.asyncProperty(scenario, async (s) => {
+				sandbox.reset();
+				sandbox.setClockOffset(s.clockOffsetSeconds);
+				const credentials = sandboxCredentials(sandbox);
+				if (s.preEnrolled.length > 0) {
+					await runCapillary(credentials, {
+						items: [...new Set(s.preEnrolled)].map((k) => ({ mobile: DEMO.customer(k).mobile })),
+						parameters: {
+							resource: 'loyaltyPromotion',
+							operation: 'enrol',
+							programId: {
+								__rl: true,
+								mode: 'id',
+								value: String(DEMO.promotions.welcome.programId),
+							},
+							promotion: {
+								__rl: true,
+								mode: 'id',
+								value: String(DEMO.promotions.welcome.promotionId),
+							},
+							identifierName: 'mobile',
+							identifierValue: '={{ $json.mobile }}',
+							source: 'INSTORE',
+						},
+					});
+				}
+				const ledgerBefore = sandbox.ledger.length;
+				for (const fault of s.faults) sandbox.injectFault(fault);
+				const run = await runCapillary(credentials, {
+					items: s.items,
+					parameters: scenarioParameters(s),
+					authentication: s.authentication,
+					onError: 'continueRegularOutput',
 				});
-			}
-			const ledgerBefore = sandbox.ledger.length;
-			for (const fault of s.faults) sandbox.injectFault(fault);
-			const run = await runCapillary(credentials, {
-				items: s.items,
-				parameters: scenarioParameters(s),
-				authentication: s.authentication,
-				onError: 'continueRegularOutput',
-			});
-			const token = String(credentials.store.get('capillaryOAuthApi')?.accessToken ?? '');
-			const problems = checkGuarantees(
-				s,
-				{ success: run.success, failed: run.failed, threw: run.error !== undefined },
-				sandbox.ledger.slice(ledgerBefore),
-				sandbox.requests,
-				[DEMO.oauth.clientSecret, DEMO.basic.passwordMd5, DEMO.basic.password, token],
-			);
-			if (run.error) problems.push(`the node threw in a continue mode: ${run.error.message}`);
-			if (problems.length > 0) throw new Error(problems.slice(0, 10).join('\n'));
-		}),
-		{ numRuns: RUNS, seed: SEED, endOnFailure: true },
-	);
-}, 30 * 60_000);
+				const token = String(credentials.store.get('capillaryOAuthApi')?.accessToken ?? '');
+				const problems = checkGuarantees(
+					s,
+					{ success: run.success, failed: run.failed, threw: run.error !== undefined },
+					sandbox.ledger.slice(ledgerBefore),
+					sandbox.requests,
+					[DEMO.oauth.clientSecret, DEMO.basic.passwordMd5, DEMO.basic.password, token],
+				);
+				if (run.error) problems.push(`the node threw in a continue mode: ${run.error.message}`);
+				if (problems.length > 0) throw new Error(problems.slice(0, 10).join('\n'));
+			}),
+			{ numRuns: RUNS, seed: SEED, endOnFailure: true },
+		);
+	},
+	30 * 60_000,
+);

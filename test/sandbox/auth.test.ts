@@ -1,11 +1,21 @@
 import { DEMO, md5Hex, startSandbox, type CapillarySandbox } from './index';
-import { bulkBody, call, customerIds, generateToken, getJson, oauthHeaders, postBulk } from './testSupport';
+import {
+	bulkBody,
+	call,
+	customerIds,
+	generateToken,
+	getJson,
+	oauthHeaders,
+	postBulk,
+} from './testSupport';
 
 const PROGRAMS_PATH = '/v2/organization/programs';
 const AUTH_FAILED = { errors: [{ status: false, code: 401, message: 'Authentication failed' }] };
 
 function basic(username: string, passwordSlot: string): Record<string, string> {
-	return { Authorization: 'Basic ' + Buffer.from(`${username}:${passwordSlot}`).toString('base64') };
+	return {
+		Authorization: 'Basic ' + Buffer.from(`${username}:${passwordSlot}`).toString('base64'),
+	};
 }
 
 describe('sandbox authentication', () => {
@@ -22,18 +32,25 @@ describe('sandbox authentication', () => {
 			expect(md5Hex('server123')).toBe('8a16a6b70505eb1f1ff7cdc0cd5559a7');
 			expect(DEMO.basic.username).toBe('store.server');
 			expect(DEMO.basic.passwordMd5).toBe('8a16a6b70505eb1f1ff7cdc0cd5559a7');
-			expect(DEMO.basic.header).toBe('Basic c3RvcmUuc2VydmVyOjhhMTZhNmI3MDUwNWViMWYxZmY3Y2RjMGNkNTU1OWE3');
+			expect(DEMO.basic.header).toBe(
+				'Basic c3RvcmUuc2VydmVyOjhhMTZhNmI3MDUwNWViMWYxZmY3Y2RjMGNkNTU1OWE3',
+			);
 		});
 
 		it('accepts the worked example header', async () => {
-			const answer = await getJson(sandbox.url, PROGRAMS_PATH, { Authorization: 'Basic c3RvcmUuc2VydmVyOjhhMTZhNmI3MDUwNWViMWYxZmY3Y2RjMGNkNTU1OWE3' });
+			const answer = await getJson(sandbox.url, PROGRAMS_PATH, {
+				Authorization: 'Basic c3RvcmUuc2VydmVyOjhhMTZhNmI3MDUwNWViMWYxZmY3Y2RjMGNkNTU1OWE3',
+			});
 			expect(answer.status).toBe(200);
 			expect(sandbox.requests[0].auth).toBe('basic');
 		});
 
 		it('accepts every demo till user', async () => {
 			for (const user of DEMO.tillUsers) {
-				expect((await getJson(sandbox.url, PROGRAMS_PATH, basic(user.username, user.passwordMd5))).status).toBe(200);
+				expect(
+					(await getJson(sandbox.url, PROGRAMS_PATH, basic(user.username, user.passwordMd5)))
+						.status,
+				).toBe(200);
 			}
 		});
 
@@ -42,13 +59,16 @@ describe('sandbox authentication', () => {
 			['an uppercase MD5', 'store.server', '8A16A6B70505EB1F1FF7CDC0CD5559A7'],
 			['a wrong MD5', 'store.server', md5Hex('server124')],
 			['an unknown user', 'nobody', md5Hex('server123')],
-		])('refuses %s with 401 and a JSON body that echoes nothing', async (_label, username, slot) => {
-			const answer = await getJson(sandbox.url, PROGRAMS_PATH, basic(username, slot));
-			expect(answer.status).toBe(401);
-			expect(answer.json).toEqual(AUTH_FAILED);
-			expect(answer.text).not.toContain(slot);
-			expect(answer.text).not.toContain('server123');
-		});
+		])(
+			'refuses %s with 401 and a JSON body that echoes nothing',
+			async (_label, username, slot) => {
+				const answer = await getJson(sandbox.url, PROGRAMS_PATH, basic(username, slot));
+				expect(answer.status).toBe(401);
+				expect(answer.json).toEqual(AUTH_FAILED);
+				expect(answer.text).not.toContain(slot);
+				expect(answer.text).not.toContain('server123');
+			},
+		);
 
 		it('refuses a request without credentials', async () => {
 			const answer = await getJson(sandbox.url, PROGRAMS_PATH, {});
@@ -58,11 +78,21 @@ describe('sandbox authentication', () => {
 		});
 
 		it('refuses a bulk call without applying it', async () => {
-			const body = bulkBody({ promotionId: DEMO.promotions.birthday.promotionId, values: customerIds(0, 2) });
-			const answer = await postBulk(sandbox.url, body, { 'Content-Type': 'application/json', ...basic('store.server', 'server123') });
+			const body = bulkBody({
+				promotionId: DEMO.promotions.birthday.promotionId,
+				values: customerIds(0, 2),
+			});
+			const answer = await postBulk(sandbox.url, body, {
+				'Content-Type': 'application/json',
+				...basic('store.server', 'server123'),
+			});
 			expect(answer.status).toBe(401);
 			expect(sandbox.ledger).toHaveLength(0);
-			expect(sandbox.requests[0]).toMatchObject({ bulkAction: 'EARN', customerCount: 2, status: 401 });
+			expect(sandbox.requests[0]).toMatchObject({
+				bulkAction: 'EARN',
+				customerCount: 2,
+				status: 401,
+			});
 		});
 	});
 
@@ -73,7 +103,10 @@ describe('sandbox authentication', () => {
 			expect(answer.json.errors).toBeNull();
 			expect(answer.json.data?.ttlSeconds).toBe(300);
 			const [header, payload, signature] = (answer.json.data?.accessToken ?? '').split('.');
-			expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
+			expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({
+				alg: 'HS256',
+				typ: 'JWT',
+			});
 			const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
 			expect(claims).toMatchObject({ client_id: DEMO.oauth.clientKey, org_id: DEMO.orgId });
 			expect(claims.exp - claims.iat).toBe(300);
@@ -84,7 +117,10 @@ describe('sandbox authentication', () => {
 		it('accepts its token on catalog and bulk endpoints', async () => {
 			const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 			expect((await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(token))).status).toBe(200);
-			const body = bulkBody({ promotionId: DEMO.promotions.birthday.promotionId, values: customerIds(0, 1) });
+			const body = bulkBody({
+				promotionId: DEMO.promotions.birthday.promotionId,
+				values: customerIds(0, 1),
+			});
 			expect((await postBulk(sandbox.url, body, oauthHeaders(token))).status).toBe(200);
 			expect(sandbox.requests.map((request) => request.auth)).toEqual(['none', 'oauth', 'oauth']);
 		});
@@ -95,15 +131,26 @@ describe('sandbox authentication', () => {
 		])('refuses %s with a JSON 401 that does not echo the secret', async (_label, key, secret) => {
 			const answer = await generateToken(sandbox.url, key, secret);
 			expect(answer.status).toBe(401);
-			expect(answer.json).toEqual({ data: null, errors: [{ status: false, code: 401, message: 'Invalid client credentials' }] });
+			expect(answer.json).toEqual({
+				data: null,
+				errors: [{ status: false, code: 401, message: 'Invalid client credentials' }],
+			});
 			expect(answer.text).not.toContain(secret);
 		});
 
 		it('answers 400 when key or secret is missing and 415 for a non-JSON body', async () => {
 			const url = sandbox.url + '/v3/oauth/token/generate';
-			const missing = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"key":"sandbox-demo-key"}' });
+			const missing = await call(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: '{"key":"sandbox-demo-key"}',
+			});
 			expect(missing.status).toBe(400);
-			const form = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'key=a&secret=b' });
+			const form = await call(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: 'key=a&secret=b',
+			});
 			expect(form.status).toBe(415);
 		});
 
@@ -121,19 +168,35 @@ describe('sandbox authentication', () => {
 			sandbox.setTokenTtl(0);
 			const answer = await generateToken(sandbox.url);
 			expect(answer.json.data?.ttlSeconds).toBe(0);
-			expect((await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(answer.json.data?.accessToken ?? ''))).status).toBe(401);
+			expect(
+				(
+					await getJson(
+						sandbox.url,
+						PROGRAMS_PATH,
+						oauthHeaders(answer.json.data?.accessToken ?? ''),
+					)
+				).status,
+			).toBe(401);
 		});
 
 		it('refuses tampered, foreign and unknown tokens', async () => {
 			const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 			const [header, payload, signature] = token.split('.');
 			const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-			const longer = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 86400 })).toString('base64url');
+			const longer = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 86400 })).toString(
+				'base64url',
+			);
 			const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
 			const other = await startSandbox();
 			const foreign = (await generateToken(other.url)).json.data?.accessToken ?? '';
 			await other.close();
-			for (const bad of [`${header}.${longer}.${signature}`, `${header}.${payload}.${flipped}`, foreign, 'not-a-jwt', '']) {
+			for (const bad of [
+				`${header}.${longer}.${signature}`,
+				`${header}.${payload}.${flipped}`,
+				foreign,
+				'not-a-jwt',
+				'',
+			]) {
 				const answer = await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(bad));
 				expect(answer.status).toBe(401);
 				expect(answer.json).toEqual(AUTH_FAILED);
@@ -145,7 +208,10 @@ describe('sandbox authentication', () => {
 			sandbox.setClockOffset(-600);
 			const before = Math.floor(Date.now() / 1000);
 			const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
-			const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+			const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+				iat: number;
+				exp: number;
+			};
 			expect(claims.iat).toBeGreaterThanOrEqual(before - 601);
 			expect(claims.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) - 599);
 			expect(claims.exp - claims.iat).toBe(300);
@@ -153,7 +219,9 @@ describe('sandbox authentication', () => {
 			expect((await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(token))).status).toBe(200);
 			sandbox.reset();
 			const plain = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
-			const plainIat = (JSON.parse(Buffer.from(plain.split('.')[1], 'base64url').toString()) as { iat: number }).iat;
+			const plainIat = (
+				JSON.parse(Buffer.from(plain.split('.')[1], 'base64url').toString()) as { iat: number }
+			).iat;
 			expect(Math.abs(plainIat - Date.now() / 1000)).toBeLessThan(5);
 		});
 

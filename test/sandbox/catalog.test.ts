@@ -13,7 +13,12 @@ interface ListItem {
 interface ListAnswer {
 	status: { code: number; message: string };
 	data: ListItem[] | null;
-	pageDetails: { pageNumber: number; pageSize: number; totalEntries: number; pageCount: number } | null;
+	pageDetails: {
+		pageNumber: number;
+		pageSize: number;
+		totalEntries: number;
+		pageCount: number;
+	} | null;
 }
 interface V3Metadata {
 	name: string;
@@ -40,19 +45,30 @@ describe('catalog endpoints', () => {
 	afterAll(() => sandbox.close());
 
 	it('lists the programs', async () => {
-		const answer = await getJson<{ data: { programId: number; programName: string; programDescription: string }[]; errors: unknown[] }>(sandbox.url, '/v2/organization/programs');
+		const answer = await getJson<{
+			data: { programId: number; programName: string; programDescription: string }[];
+			errors: unknown[];
+		}>(sandbox.url, '/v2/organization/programs');
 		expect(answer.status).toBe(200);
 		expect(answer.json.errors).toEqual([]);
 		expect(answer.json.data).toEqual(
 			expect.arrayContaining([
-				expect.objectContaining({ programId: 469, programName: 'Demo Rewards', programDescription: expect.any(String) }),
+				expect.objectContaining({
+					programId: 469,
+					programName: 'Demo Rewards',
+					programDescription: expect.any(String),
+				}),
 				expect.objectContaining({ programId: 2714, programName: 'Gold Club' }),
 			]),
 		);
 	});
 
 	it('requires authentication on every catalog endpoint', async () => {
-		for (const path of ['/v2/organization/programs', `${LIST_PATH}?limit=5&offset=0`, '/v3/promotions']) {
+		for (const path of [
+			'/v2/organization/programs',
+			`${LIST_PATH}?limit=5&offset=0`,
+			'/v3/promotions',
+		]) {
 			expect((await getJson(sandbox.url, path, {})).status).toBe(401);
 		}
 		const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
@@ -63,7 +79,10 @@ describe('catalog endpoints', () => {
 		const seen: number[] = [];
 		let pageCount = 1;
 		for (let offset = 0; offset < pageCount; offset += 1) {
-			const answer = await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=10&offset=${offset}&program=469`);
+			const answer = await getJson<ListAnswer>(
+				sandbox.url,
+				`${LIST_PATH}?limit=10&offset=${offset}&program=469`,
+			);
 			expect(answer.status).toBe(200);
 			expect(answer.json.pageDetails).toMatchObject({ pageNumber: offset, pageSize: 10 });
 			pageCount = answer.json.pageDetails?.pageCount ?? 0;
@@ -71,7 +90,10 @@ describe('catalog endpoints', () => {
 		}
 		expect(pageCount).toBeGreaterThanOrEqual(4);
 		expect(new Set(seen).size).toBe(seen.length);
-		expect(seen).toHaveLength((await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=1&offset=0&program=469`)).json.pageDetails?.totalEntries ?? -1);
+		expect(seen).toHaveLength(
+			(await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=1&offset=0&program=469`)).json
+				.pageDetails?.totalEntries ?? -1,
+		);
 		expect(seen).toEqual(expect.arrayContaining([57099, 69218, 57100]));
 		expect(seen).not.toContain(0);
 		expect(seen).not.toContain(202188);
@@ -85,11 +107,17 @@ describe('catalog endpoints', () => {
 		expect(byId.get(202188)?.pointsOfferType).toBe('LOYALTY_EARNING');
 		expect(byId.get(202090)?.pointsOfferType).toBe('LOYALTY');
 		expect(byId.get(57102)?.pointsOfferType).toBe('GENERIC');
-		expect(byId.get(69218)?.promotionRestrictions.restrictions.earnRestrictions[0]).toMatchObject({ name: 'MAX_NUMBER_OF_EARNS_PER_CUSTOMER', value: 3 });
+		expect(byId.get(69218)?.promotionRestrictions.restrictions.earnRestrictions[0]).toMatchObject({
+			name: 'MAX_NUMBER_OF_EARNS_PER_CUSTOMER',
+			value: 3,
+		});
 	});
 
 	it('filters the promotions list by status', async () => {
-		const answer = await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=100&offset=0&status=INACTIVE`);
+		const answer = await getJson<ListAnswer>(
+			sandbox.url,
+			`${LIST_PATH}?limit=100&offset=0&status=INACTIVE`,
+		);
 		expect((answer.json.data ?? []).map((item) => item.id)).toEqual([57100]);
 	});
 
@@ -97,7 +125,10 @@ describe('catalog endpoints', () => {
 		const missing = await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=10`);
 		expect(missing.status).toBe(400);
 		expect(missing.json.status.code).toBe(4054);
-		const unknown = await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=10&offset=0&program=999`);
+		const unknown = await getJson<ListAnswer>(
+			sandbox.url,
+			`${LIST_PATH}?limit=10&offset=0&program=999`,
+		);
 		expect(unknown.json.status.code).toBe(2010);
 	});
 
@@ -105,22 +136,36 @@ describe('catalog endpoints', () => {
 		const metadata: V3Metadata[] = [];
 		let totalPages = 1;
 		for (let page = 0; page < totalPages; page += 1) {
-			const answer = await getJson<V3Answer>(sandbox.url, `/v3/promotions?status=LIVE,ACTIVE,UPCOMING&page=${page}&size=10`);
+			const answer = await getJson<V3Answer>(
+				sandbox.url,
+				`/v3/promotions?status=LIVE,ACTIVE,UPCOMING&page=${page}&size=10`,
+			);
 			expect(answer.json).toMatchObject({ page, size: 10 });
 			totalPages = answer.json.totalPages;
 			metadata.push(...answer.json.data.map((item) => item.metadata));
 		}
 		expect(totalPages).toBeGreaterThanOrEqual(4);
 		expect(metadata.every((item) => ['LIVE', 'UPCOMING'].includes(item.status))).toBe(true);
-		expect(metadata.find((item) => item.promotionId === 57099)).toMatchObject({ name: 'Welcome 10', programId: 469, promotionType: 'LOYALTY_EARNING', promoIdentifier: 'WELCOME10' });
-		expect(metadata.some((item) => item.promotionId === 57101 && item.status === 'UPCOMING')).toBe(true);
+		expect(metadata.find((item) => item.promotionId === 57099)).toMatchObject({
+			name: 'Welcome 10',
+			programId: 469,
+			promotionType: 'LOYALTY_EARNING',
+			promoIdentifier: 'WELCOME10',
+		});
+		expect(metadata.some((item) => item.promotionId === 57101 && item.status === 'UPCOMING')).toBe(
+			true,
+		);
 		expect(metadata.some((item) => item.promotionId === 0)).toBe(false);
 	});
 
 	it('shows the draft with promotionId 0 when drafts are asked for', async () => {
 		const answer = await getJson<V3Answer>(sandbox.url, '/v3/promotions?status=DRAFT');
 		expect(answer.json.data.map((item) => item.metadata)).toEqual([
-			expect.objectContaining({ status: 'DRAFT', promotionId: 0, promoIdentifier: DEMO.promotions.draft.promoIdentifier }),
+			expect.objectContaining({
+				status: 'DRAFT',
+				promotionId: 0,
+				promoIdentifier: DEMO.promotions.draft.promoIdentifier,
+			}),
 		]);
 		const unfiltered = await getJson<V3Answer>(sandbox.url, '/v3/promotions?size=100');
 		expect(unfiltered.json.data.some((item) => item.metadata.promotionId === 0)).toBe(true);
@@ -135,10 +180,16 @@ describe('catalog endpoints', () => {
 
 	it('looks customers up', async () => {
 		const customer = DEMO.customer(42);
-		const found = await getJson<{ id: number }>(sandbox.url, `/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=${customer.mobile}`);
+		const found = await getJson<{ id: number }>(
+			sandbox.url,
+			`/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=${customer.mobile}`,
+		);
 		expect(found.status).toBe(200);
 		expect(found.json.id).toBe(customer.id);
-		const missing = await getJson<{ errors: { code: number }[] }>(sandbox.url, `/v2/customers/lookup?source=INSTORE&identifierName=id&identifierValue=${DEMO.unknownCustomer.id}`);
+		const missing = await getJson<{ errors: { code: number }[] }>(
+			sandbox.url,
+			`/v2/customers/lookup?source=INSTORE&identifierName=id&identifierValue=${DEMO.unknownCustomer.id}`,
+		);
 		expect(missing.json.errors[0].code).toBe(8015);
 	});
 });

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
 		`Capillary sandbox listening on ${sandbox.url}`,
 		'',
 		'Basic auth (till users; the header carries the MD5 of the password):',
-		...DEMO.tillUsers.map((user) => `  ${user.username} / ${user.password}  (md5 ${user.passwordMd5})`),
+		...DEMO.tillUsers.map(
+			(user) => `  ${user.username} / ${user.password}  (md5 ${user.passwordMd5})`,
+		),
 		`  header for ${DEMO.basic.username}: Authorization: ${DEMO.basic.header}`,
 		'OAuth client:',
 		`  key ${DEMO.oauth.clientKey} / secret ${DEMO.oauth.clientSecret}  (POST ${sandbox.url}/v3/oauth/token/generate)`,
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
 	];
 	console.log(lines.join('\n'));
 	const stop = (): void => {
-		sandbox.close().then(() => process.exit(0), () => process.exit(1));
+		sandbox.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);

@@ -1,5 +1,11 @@
 import { basicAuthHeader, OAUTH_CLIENTS, ORG_ID, TILL_USERS } from './seed/credentials';
-import { CUSTOMER_COUNT, NAMED_CUSTOMERS, ruleCustomer, USER_GROUP, type CustomerIdentifiers } from './seed/customers';
+import {
+	CUSTOMER_COUNT,
+	NAMED_CUSTOMERS,
+	ruleCustomer,
+	USER_GROUP,
+	type CustomerIdentifiers,
+} from './seed/customers';
 import { VALID_SOURCES } from './bulk/codes';
 
 const [mainTillUser] = TILL_USERS;
@@ -9,7 +15,10 @@ const [mainClient] = OAUTH_CLIENTS;
 export const DEMO = {
 	orgId: ORG_ID,
 	/** The worked example of Capillary's docs: store.server / server123. */
-	basic: { ...mainTillUser, header: basicAuthHeader(mainTillUser.username, mainTillUser.passwordMd5) },
+	basic: {
+		...mainTillUser,
+		header: basicAuthHeader(mainTillUser.username, mainTillUser.passwordMd5),
+	},
 	tillUsers: TILL_USERS,
 	oauth: { ...mainClient },
 	programs: { demoRewards: 469, goldClub: 2714, staffPerks: 3001 },
@@ -29,9 +38,19 @@ export const DEMO = {
 		/** DRAFT: promotionId 0 in the v3 list, unknown (8874) to bulk calls. */
 		draft: { programId: 469, promotionId: 0, promoIdentifier: 'AUTUMN_DRAFT' },
 		/** Enrol & Issue in Gold Club, issue limit 5 (the reference page's example). */
-		goldEnrol: { programId: 2714, promotionId: 202188, promoIdentifier: 'GOLD_ENROL', issueLimit: 5 },
+		goldEnrol: {
+			programId: 2714,
+			promotionId: 202188,
+			promoIdentifier: 'GOLD_ENROL',
+			issueLimit: 5,
+		},
 		/** Direct Issue in Gold Club, issue limit 100 (the reference page's example). */
-		goldDirect: { programId: 2714, promotionId: 202090, promoIdentifier: 'GOLD_DIRECT', issueLimit: 100 },
+		goldDirect: {
+			programId: 2714,
+			promotionId: 202090,
+			promoIdentifier: 'GOLD_DIRECT',
+			issueLimit: 100,
+		},
 	},
 	sources: VALID_SOURCES,
 	/** Customers k in [0, customerCount) exist by rule; see customer(k). */

@@ -5,7 +5,14 @@ export { basicAuthHeader } from './seed/credentials';
 export { ERROR_MESSAGES, LIMIT_WARNING, VALID_SOURCES } from './bulk/codes';
 export { PROGRAMS } from './seed/programs';
 export { PROMOTIONS } from './seed/promotions';
-export type { CapillarySandbox, Fault, IdentifierName, LedgerEntry, RequestRecord, SandboxOptions } from './types';
+export type {
+	CapillarySandbox,
+	Fault,
+	IdentifierName,
+	LedgerEntry,
+	RequestRecord,
+	SandboxOptions,
+} from './types';
 export type { CustomerIdentifiers } from './seed/customers';
 export type { OAuthClient, TillUser } from './seed/credentials';
 export type { SeedProgram } from './seed/programs';

@@ -1,8 +1,20 @@
 import { DEMO, startSandbox, type CapillarySandbox } from './index';
-import { BULK_PATH, basicHeaders, bulkBody, call, customerIds, generateToken, getJson, postBulk } from './testSupport';
+import {
+	BULK_PATH,
+	basicHeaders,
+	bulkBody,
+	call,
+	customerIds,
+	generateToken,
+	getJson,
+	postBulk,
+} from './testSupport';
 
-const BATCH_LIMIT_BODY = { errors: [{ status: false, code: 1060, message: 'Batch limit size exceeded' }] };
-const birthdayEarn = (count: number): Record<string, unknown> => bulkBody({ promotionId: DEMO.promotions.birthday.promotionId, values: customerIds(0, count) });
+const BATCH_LIMIT_BODY = {
+	errors: [{ status: false, code: 1060, message: 'Batch limit size exceeded' }],
+};
+const birthdayEarn = (count: number): Record<string, unknown> =>
+	bulkBody({ promotionId: DEMO.promotions.birthday.promotionId, values: customerIds(0, count) });
 
 describe('request-level answers', () => {
 	let sandbox: CapillarySandbox;
@@ -25,25 +37,45 @@ describe('request-level answers', () => {
 		expect(answer.status).toBe(400);
 		expect(answer.json).toEqual(BATCH_LIMIT_BODY);
 		expect(sandbox.ledger).toHaveLength(0);
-		expect(sandbox.requests[0]).toMatchObject({ status: 400, customerCount: 101, bulkAction: 'EARN' });
+		expect(sandbox.requests[0]).toMatchObject({
+			status: 400,
+			customerCount: 101,
+			bulkAction: 'EARN',
+		});
 	});
 
 	it('answers 415 to a POST that is not application/json', async () => {
-		const answer = await call(sandbox.url + BULK_PATH, { method: 'POST', headers: { ...basicHeaders(), 'Content-Type': 'text/plain' }, body: JSON.stringify(birthdayEarn(1)) });
+		const answer = await call(sandbox.url + BULK_PATH, {
+			method: 'POST',
+			headers: { ...basicHeaders(), 'Content-Type': 'text/plain' },
+			body: JSON.stringify(birthdayEarn(1)),
+		});
 		expect(answer.status).toBe(415);
-		expect(answer.json).toEqual({ errors: [{ status: false, code: 415, message: expect.any(String) }] });
+		expect(answer.json).toEqual({
+			errors: [{ status: false, code: 415, message: expect.any(String) }],
+		});
 		expect(sandbox.ledger).toHaveLength(0);
 	});
 
 	it('accepts application/json with a charset', async () => {
-		const answer = await call(sandbox.url + BULK_PATH, { method: 'POST', headers: { ...basicHeaders(), 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(birthdayEarn(1)) });
+		const answer = await call(sandbox.url + BULK_PATH, {
+			method: 'POST',
+			headers: { ...basicHeaders(), 'Content-Type': 'application/json; charset=utf-8' },
+			body: JSON.stringify(birthdayEarn(1)),
+		});
 		expect(answer.status).toBe(200);
 	});
 
 	it('answers 400 to unparsable JSON', async () => {
-		const answer = await call(sandbox.url + BULK_PATH, { method: 'POST', headers: basicHeaders(), body: '{"type":"CUSTOMER",' });
+		const answer = await call(sandbox.url + BULK_PATH, {
+			method: 'POST',
+			headers: basicHeaders(),
+			body: '{"type":"CUSTOMER",',
+		});
 		expect(answer.status).toBe(400);
-		expect(answer.json).toEqual({ errors: [{ status: false, code: 400, message: expect.any(String) }] });
+		expect(answer.json).toEqual({
+			errors: [{ status: false, code: 400, message: expect.any(String) }],
+		});
 	});
 
 	it.each([
@@ -59,7 +91,9 @@ describe('request-level answers', () => {
 	it('answers 404 JSON to an unknown path and 405 to a wrong method', async () => {
 		const missing = await getJson(sandbox.url, '/v2/nothing/here');
 		expect(missing.status).toBe(404);
-		expect(missing.json).toEqual({ errors: [{ status: false, code: 404, message: 'Resource not found' }] });
+		expect(missing.json).toEqual({
+			errors: [{ status: false, code: 404, message: 'Resource not found' }],
+		});
 		const wrongMethod = await getJson(sandbox.url, BULK_PATH);
 		expect(wrongMethod.status).toBe(405);
 	});
@@ -78,7 +112,9 @@ describe('request-level answers', () => {
 		expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(sandbox.requests.map((request) => request.requestId)).toEqual(ids);
-		expect(sandbox.requests.map((request) => request.status)).toEqual(answers.map((answer) => answer.status));
+		expect(sandbox.requests.map((request) => request.status)).toEqual(
+			answers.map((answer) => answer.status),
+		);
 		expect(sandbox.ledger.every((entry) => entry.requestId === ids[0])).toBe(true);
 	});
 });

@@ -19,7 +19,11 @@ describe('benchmark-sized runs', () => {
 		const worker = async (): Promise<void> => {
 			while (next < REQUESTS) {
 				const index = next++;
-				const body = bulkBody({ promotionId: DEMO.promotions.goldDirect.promotionId, programId: 2714, values: customerIds(index * BATCH, BATCH) });
+				const body = bulkBody({
+					promotionId: DEMO.promotions.goldDirect.promotionId,
+					programId: 2714,
+					values: customerIds(index * BATCH, BATCH),
+				});
 				statuses[index] = (await postBulk(sandbox.url, body)).status;
 			}
 		};
@@ -29,7 +33,11 @@ describe('benchmark-sized runs', () => {
 		expect(sandbox.ledger).toHaveLength(REQUESTS * BATCH);
 		expect(new Set(sandbox.ledger.map((entry) => entry.customerId)).size).toBe(REQUESTS * BATCH);
 		expect(new Set(sandbox.ledger.map((entry) => entry.earnedId)).size).toBe(REQUESTS * BATCH);
-		expect(sandbox.ledger.map((entry) => entry.seq)).toEqual(Array.from({ length: REQUESTS * BATCH }, (_, i) => i + 1));
-		expect(sandbox.requests.filter((request) => request.customerCount === BATCH)).toHaveLength(REQUESTS);
+		expect(sandbox.ledger.map((entry) => entry.seq)).toEqual(
+			Array.from({ length: REQUESTS * BATCH }, (_, i) => i + 1),
+		);
+		expect(sandbox.requests.filter((request) => request.customerCount === BATCH)).toHaveLength(
+			REQUESTS,
+		);
 	});
 });

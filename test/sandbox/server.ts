@@ -14,7 +14,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Capill
 	const onRequest = (request: IncomingMessage, response: ServerResponse) => {
 		handleRequest(request, response, state, timers).catch(() => response.destroy());
 	};
-	const server: Server = options.tls ? createTlsServer(options.tls, onRequest) : createServer(onRequest);
+	const server: Server = options.tls
+		? createTlsServer(options.tls, onRequest)
+		: createServer(onRequest);
 	server.on('connection', (socket: Socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
@@ -51,7 +53,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Capill
 }
 
 function nonNegative(value: number, name: string): number {
-	if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a non-negative number`);
+	if (!Number.isFinite(value) || value < 0)
+		throw new RangeError(`${name} must be a non-negative number`);
 	return value;
 }
 

@@ -5,7 +5,14 @@ import type { IdentifierName } from './types';
 export const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
 
 export interface BulkEntryJson {
-	result?: { entityType: string; entityId: number; promotionId: number; programId: number; issualId?: string; earnedId?: string };
+	result?: {
+		entityType: string;
+		entityId: number;
+		promotionId: number;
+		programId: number;
+		issualId?: string;
+		earnedId?: string;
+	};
 	errors: { status: boolean; code: number; message: string }[];
 	warnings: { status: boolean; code: number; message: string }[];
 }
@@ -39,15 +46,21 @@ export interface BulkBodyOptions {
 }
 
 export function bulkBody(options: BulkBodyOptions): Record<string, unknown> {
-	const promotionDetails: Record<string, unknown> = { programId: options.programId ?? DEMO.programs.demoRewards };
+	const promotionDetails: Record<string, unknown> = {
+		programId: options.programId ?? DEMO.programs.demoRewards,
+	};
 	if (options.promotionId !== undefined) promotionDetails.promotionId = options.promotionId;
-	if (options.promoIdentifier !== undefined) promotionDetails.promoIdentifier = options.promoIdentifier;
+	if (options.promoIdentifier !== undefined)
+		promotionDetails.promoIdentifier = options.promoIdentifier;
 	return {
 		type: 'CUSTOMER',
 		bulkAction: options.bulkAction ?? 'EARN',
 		promotionDetails,
 		identifierName: options.identifierName ?? 'id',
-		customers: options.values.map((identifierValue) => ({ identifierValue, source: options.source ?? 'INSTORE' })),
+		customers: options.values.map((identifierValue) => ({
+			identifierValue,
+			source: options.source ?? 'INSTORE',
+		})),
 	};
 }
 
@@ -65,18 +78,42 @@ export async function call<T = unknown>(url: string, init: RequestInit = {}): Pr
 	} catch {
 		json = undefined;
 	}
-	return { status: response.status, requestId: response.headers.get('x-cap-requestid'), headers: response.headers, text, json: json as T };
+	return {
+		status: response.status,
+		requestId: response.headers.get('x-cap-requestid'),
+		headers: response.headers,
+		text,
+		json: json as T,
+	};
 }
 
-export function postBulk(baseUrl: string, body: unknown, headers: Record<string, string> = basicHeaders(), signal?: AbortSignal): Promise<Answer<BulkResponseJson>> {
-	return call<BulkResponseJson>(baseUrl + BULK_PATH, { method: 'POST', headers, body: JSON.stringify(body), signal });
+export function postBulk(
+	baseUrl: string,
+	body: unknown,
+	headers: Record<string, string> = basicHeaders(),
+	signal?: AbortSignal,
+): Promise<Answer<BulkResponseJson>> {
+	return call<BulkResponseJson>(baseUrl + BULK_PATH, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify(body),
+		signal,
+	});
 }
 
-export function getJson<T = unknown>(baseUrl: string, path: string, headers: Record<string, string> = basicHeaders()): Promise<Answer<T>> {
+export function getJson<T = unknown>(
+	baseUrl: string,
+	path: string,
+	headers: Record<string, string> = basicHeaders(),
+): Promise<Answer<T>> {
 	return call<T>(baseUrl + path, { headers });
 }
 
-export async function generateToken(baseUrl: string, key: string = DEMO.oauth.clientKey, secret: string = DEMO.oauth.clientSecret): Promise<Answer<{ data: { accessToken: string; ttlSeconds: number } | null; errors: unknown }>> {
+export async function generateToken(
+	baseUrl: string,
+	key: string = DEMO.oauth.clientKey,
+	secret: string = DEMO.oauth.clientSecret,
+): Promise<Answer<{ data: { accessToken: string; ttlSeconds: number } | null; errors: unknown }>> {
 	return call(baseUrl + '/v3/oauth/token/generate', {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },

@@ -58,25 +58,38 @@ export interface RequestRecord {
  * (the bulk enrolAndEarn endpoint when `path` is absent), used `times` times (default 1).
  * Every answer still carries X-Cap-Requestid.
  */
-export type Fault = (
+export type Fault =
 	// Answer with this status (object body -> JSON, string -> raw, undefined -> empty). afterApplying:
 	// apply the customers first, e.g. a 502 from a proxy after the server acted.
-	| { type: 'status'; status: number; body?: unknown; retryAfter?: string; afterApplying?: boolean }
-	| { type: 'reset'; afterApplying: boolean } // destroy the socket without answering
-	| { type: 'hang'; afterApplying: boolean } // never answer; close() still ends it
-	| { type: 'malformed' } // apply, then answer 200 with invalid JSON
-	| { type: 'short'; drop: number } // apply, then answer without the last `drop` entries of response[]
-	| { type: 'expireToken' } // expire all tokens before handling this request (an OAuth call gets 401)
-	| { type: 'latency'; ms: number } // delay this one answer (after applying), on top of the set latency
-	// Answer this status without applying, with a debug body (JSON, or an HTML page) that echoes the
-	// request's Authorization and X-CAP-API-OAUTH-TOKEN headers and its body: raw, base64 and URL-encoded.
-	| { type: 'echoRequest'; status: number; format: 'json' | 'html' }
-	// Write the status and headers, then one space every intervalMs (`bytes` of them, default 100; for
-	// ever with `forever`), then the body: a patient client reads the normal answer (JSON allows the
-	// spaces). afterApplying: the handler's answer, applied first; else nothing is applied and the
-	// answer is a 503. Stops when the client leaves; close() ends it.
-	| { type: 'drip'; intervalMs: number; bytes?: number; forever?: boolean; afterApplying?: boolean }
-	// Apply, then answer with nulls where the answer had nothing (as Capillary's token answer has
-	// "errors": null): empty errors/warnings lists, a failed entry's result, a result's missing ids.
-	| { type: 'nulls' }
-) & { path?: string; times?: number };
+	(
+		| {
+				type: 'status';
+				status: number;
+				body?: unknown;
+				retryAfter?: string;
+				afterApplying?: boolean;
+		  }
+		| { type: 'reset'; afterApplying: boolean } // destroy the socket without answering
+		| { type: 'hang'; afterApplying: boolean } // never answer; close() still ends it
+		| { type: 'malformed' } // apply, then answer 200 with invalid JSON
+		| { type: 'short'; drop: number } // apply, then answer without the last `drop` entries of response[]
+		| { type: 'expireToken' } // expire all tokens before handling this request (an OAuth call gets 401)
+		| { type: 'latency'; ms: number } // delay this one answer (after applying), on top of the set latency
+		// Answer this status without applying, with a debug body (JSON, or an HTML page) that echoes the
+		// request's Authorization and X-CAP-API-OAUTH-TOKEN headers and its body: raw, base64 and URL-encoded.
+		| { type: 'echoRequest'; status: number; format: 'json' | 'html' }
+		// Write the status and headers, then one space every intervalMs (`bytes` of them, default 100; for
+		// ever with `forever`), then the body: a patient client reads the normal answer (JSON allows the
+		// spaces). afterApplying: the handler's answer, applied first; else nothing is applied and the
+		// answer is a 503. Stops when the client leaves; close() ends it.
+		| {
+				type: 'drip';
+				intervalMs: number;
+				bytes?: number;
+				forever?: boolean;
+				afterApplying?: boolean;
+		  }
+		// Apply, then answer with nulls where the answer had nothing (as Capillary's token answer has
+		// "errors": null): empty errors/warnings lists, a failed entry's result, a result's missing ids.
+		| { type: 'nulls' }
+	) & { path?: string; times?: number };

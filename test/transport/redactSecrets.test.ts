@@ -1,6 +1,10 @@
 import { createHash } from 'crypto';
 
-import { REDACTED, redactSecrets, secretForms } from '../../nodes/Capillary/transport/redactSecrets';
+import {
+	REDACTED,
+	redactSecrets,
+	secretForms,
+} from '../../nodes/Capillary/transport/redactSecrets';
 
 const basic = { username: 'till.user', password: 'Till#Pass-2026', isMd5Hash: false };
 const md5 = createHash('md5').update(basic.password).digest('hex');
@@ -16,14 +20,22 @@ test.each([
 	['the URL-encoded client secret', encodeURIComponent(oauth.clientSecret)],
 	['the token in base64', b64(token)],
 	['the token in base64url', Buffer.from(token).toString('base64url')],
-	['a base64 dump of a whole header line, at any alignment', b64(`X-CAP-API-OAUTH-TOKEN: ${token}`)],
+	[
+		'a base64 dump of a whole header line, at any alignment',
+		b64(`X-CAP-API-OAUTH-TOKEN: ${token}`),
+	],
 	['the same, shifted by a byte', b64(`x X-CAP-API-OAUTH-TOKEN: ${token}`)],
 ])('OAuth: %s is removed from strings, keys and nested values', (_, echoed) => {
 	const forms = secretForms(oauth);
 	const body = { errors: [{ message: `refused: ${echoed}` }], debug: { [echoed]: [echoed] } };
 	const text = JSON.stringify(redactSecrets(body, forms));
 	expect(text).toContain(REDACTED);
-	for (const secret of [token, oauth.clientSecret, JSON.stringify(oauth.clientSecret).slice(1, -1), encodeURIComponent(oauth.clientSecret)]) {
+	for (const secret of [
+		token,
+		oauth.clientSecret,
+		JSON.stringify(oauth.clientSecret).slice(1, -1),
+		encodeURIComponent(oauth.clientSecret),
+	]) {
 		expect(text).not.toContain(secret);
 	}
 	// A base64 dump keeps at most a couple of characters of either end of the secret.
@@ -39,9 +51,19 @@ test.each([
 	['the MD5 in upper case', md5.toUpperCase()],
 	['the password itself', basic.password],
 ])('Basic: %s is removed', (_, echoed) => {
-	const redacted = redactSecrets({ message: `<pre>Authorization: ${echoed}</pre>` }, secretForms(basic));
+	const redacted = redactSecrets(
+		{ message: `<pre>Authorization: ${echoed}</pre>` },
+		secretForms(basic),
+	);
 	expect(redacted.message).toContain(REDACTED);
-	for (const secret of [basicValue, md5, md5.toUpperCase(), basic.password, encodeURIComponent(basicValue)]) expect(redacted.message).not.toContain(secret);
+	for (const secret of [
+		basicValue,
+		md5,
+		md5.toUpperCase(),
+		basic.password,
+		encodeURIComponent(basicValue),
+	])
+		expect(redacted.message).not.toContain(secret);
 });
 
 test('a password given as its MD5 is redacted as the hash, whatever its case', () => {
@@ -73,5 +95,8 @@ test('a token passed as sent is redacted though the credential now holds another
 
 test('a numeric password is removed where it stands alone, never from inside a longer number such as an id', () => {
 	const forms = secretForms({ username: 'store.server', password: '500001' });
-	expect(redactSecrets({ earnedId: '1500001', echoed: 'password=500001;' }, forms)).toEqual({ earnedId: '1500001', echoed: `password=${REDACTED};` });
+	expect(redactSecrets({ earnedId: '1500001', echoed: 'password=500001;' }, forms)).toEqual({
+		earnedId: '1500001',
+		echoed: `password=${REDACTED};`,
+	});
 });

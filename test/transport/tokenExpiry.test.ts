@@ -1,6 +1,7 @@
 import { localExpiry, tokenIsUsable } from '../../nodes/Capillary/transport/tokenExpiry';
 
-const jwt = (claims: object) => `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+const jwt = (claims: object) =>
+	`eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 const NOW = 1_800_000_000_000;
 
 test('the local expiry counts the lifetime from the local request time, whatever the JWT exp says', () => {
@@ -23,7 +24,10 @@ test('with no lifetime stated (no ttlSeconds, not a JWT, or 0), an hour is assum
 
 test('a token is usable only with a local expiry that has not passed', () => {
 	const usable = (sessionExpiresAt: number | string | undefined, accessToken = 'tok') =>
-		tokenIsUsable(sessionExpiresAt === undefined ? { accessToken } : { accessToken, sessionExpiresAt }, NOW);
+		tokenIsUsable(
+			sessionExpiresAt === undefined ? { accessToken } : { accessToken, sessionExpiresAt },
+			NOW,
+		);
 	expect(usable(NOW + 1)).toBe(true);
 	expect(usable(String(NOW + 1))).toBe(true);
 	expect(usable(NOW)).toBe(false);

@@ -12,6 +12,10 @@ export const option: INodePropertyOptions = {
 		'Issue a promotion to customers (bulkAction EARN): a Direct Issue promotion, or an Enrol & Issue one they are enrolled in. Changes customer state and is not idempotent: a repeat issues again.',
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink): Promise<OperationOutcome> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	emit: ResultSink,
+): Promise<OperationOutcome> {
 	return await runBulkOperation(this, items, sendAction('EARN'), emit);
 }

@@ -12,6 +12,10 @@ export const option: INodePropertyOptions = {
 		'Enrol customers in an Enrol & Issue promotion (bulkAction ENROL). Changes customer state. Direct Issue promotions cannot be enrolled in.',
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink): Promise<OperationOutcome> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	emit: ResultSink,
+): Promise<OperationOutcome> {
 	return await runBulkOperation(this, items, sendAction('ENROL'), emit);
 }

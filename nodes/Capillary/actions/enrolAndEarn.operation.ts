@@ -16,17 +16,27 @@ export const option: INodePropertyOptions = {
 const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => {
 	const enrol = await applyAction(context, sender, 'ENROL', group, customers);
 	const results = enrol.results.map(enrolStep);
-	const enrolled = enrol.results.map((r) => (r.status === 'success' ? true : r.error.outcome === 'unknown' ? null : false));
+	const enrolled = enrol.results.map((r) =>
+		r.status === 'success' ? true : r.error.outcome === 'unknown' ? null : false,
+	);
 	const toEarn = customers.flatMap((_, i) => (enrolled[i] === true ? [i] : []));
 	if (toEarn.length === 0 || enrol.fatal) return { results, enrolled, fatal: enrol.fatal };
 
-	const earn = await applyAction(context, sender, 'EARN', group, toEarn.map((i) => customers[i]));
+	const earn = await applyAction(
+		context,
+		sender,
+		'EARN',
+		group,
+		toEarn.map((i) => customers[i]),
+	);
 	toEarn.forEach((i, k) => (results[i] = mergeSteps(enrol.results[i], earn.results[k])));
 	return { results, enrolled, fatal: earn.fatal };
 };
 
 function enrolStep(result: CustomerResult): CustomerResult {
-	return result.status === 'success' ? result : { ...result, error: { ...result.error, step: 'enrol' } };
+	return result.status === 'success'
+		? result
+		: { ...result, error: { ...result.error, step: 'enrol' } };
 }
 
 /**
@@ -47,6 +57,10 @@ function mergeSteps(enrol: CustomerResult, earn: CustomerResult): CustomerResult
 	return { ...merged, error: { ...merged.error, message, step: 'earn' } };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink): Promise<OperationOutcome> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	emit: ResultSink,
+): Promise<OperationOutcome> {
 	return await runBulkOperation(this, items, enrolThenEarn, emit);
 }

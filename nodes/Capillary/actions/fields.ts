@@ -42,7 +42,11 @@ export const customerFields: INodeProperties[] = [
 				name: 'list',
 				type: 'list',
 				placeholder: 'Choose a promotion of the program…',
-				typeOptions: { searchListMethod: 'searchPromotions', searchable: true, searchFilterRequired: false },
+				typeOptions: {
+					searchListMethod: 'searchPromotions',
+					searchable: true,
+					searchFilterRequired: false,
+				},
 			},
 			{
 				displayName: 'By ID',
@@ -65,12 +69,17 @@ export const customerFields: INodeProperties[] = [
 		name: 'identifierName',
 		type: 'options',
 		options: [
-			{ name: 'Mobile', value: 'mobile', description: 'Mobile number, 8 to 15 digits, optionally after a +' },
+			{
+				name: 'Mobile',
+				value: 'mobile',
+				description: 'Mobile number, 8 to 15 digits, optionally after a +',
+			},
 			{ name: 'Email', value: 'email' },
 			{ name: 'Customer ID', value: 'id', description: 'Capillary customer ID (a whole number)' },
 		],
 		default: 'mobile',
-		description: 'How customers are identified. One request carries one type only; items are grouped by it.',
+		description:
+			'How customers are identified. One request carries one type only; items are grouped by it.',
 	},
 	{
 		displayName: 'Identifier Value',
@@ -79,7 +88,8 @@ export const customerFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. {{ $json.phone }}',
-		description: 'The customer’s mobile, email or ID, usually an expression reading the incoming item',
+		description:
+			'The customer’s mobile, email or ID, usually an expression reading the incoming item',
 		hint: 'Evaluated per item. Empty or malformed values go to the Failed output and are never sent.',
 	},
 	{

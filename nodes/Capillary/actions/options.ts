@@ -13,7 +13,8 @@ export const optionsCollection: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 100,
-			description: 'Customers per request (Capillary accepts at most 100; some organisations set a lower cap)',
+			description:
+				'Customers per request (Capillary accepts at most 100; some organisations set a lower cap)',
 		},
 		{
 			displayName: 'Deduplicate',
@@ -28,7 +29,8 @@ export const optionsCollection: INodeProperties = {
 			name: 'includeInputFields',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to merge the input item’s fields into the output item, under the result fields',
+			description:
+				'Whether to merge the input item’s fields into the output item, under the result fields',
 		},
 		{
 			displayName: 'Max Requests Per Minute',

@@ -1,6 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeParameterValueType,
+} from 'n8n-workflow';
 
-import { mapCustomer, ParameterError, unreadableItem, type MappedCustomer } from '../helpers/mapCustomer';
+import {
+	mapCustomer,
+	ParameterError,
+	unreadableItem,
+	type MappedCustomer,
+} from '../helpers/mapCustomer';
 
 /**
  * Evaluates the customer parameters of each item, one item at a time, so that full batches can be
@@ -8,7 +18,10 @@ import { mapCustomer, ParameterError, unreadableItem, type MappedCustomer } from
  * parameter holding no expression is evaluated once, and the plain `{{ $json.field }}` reads the
  * item's field directly when n8n would return it unchanged.
  */
-export function* readCustomers(context: IExecuteFunctions, items: INodeExecutionData[]): Generator<MappedCustomer> {
+export function* readCustomers(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Generator<MappedCustomer> {
 	const read = (name: string) => itemParameterReader(context, name, items);
 	const programId = read('programId');
 	const promotion = read('promotion');
@@ -52,14 +65,16 @@ function itemParameterReader(
 	const raw = context.getNode().parameters[name];
 	const match = typeof raw === 'string' ? JSON_FIELD.exec(raw) : null;
 	const field = match?.[1] ?? match?.[2] ?? match?.[3];
-	if (field !== undefined) return (itemIndex) => plainField(items[itemIndex].json, field) ?? evaluate(itemIndex);
+	if (field !== undefined)
+		return (itemIndex) => plainField(items[itemIndex].json, field) ?? evaluate(itemIndex);
 	if (holdsExpression(raw)) return evaluate;
 	const value = evaluate(0);
 	return () => value;
 }
 
 /** `={{ $json.phone }}` or `={{ $json["phone"] }}`: what users write most, and what n8n evaluates at ~60 µs an item. */
-const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"'\\]+)"|'([^"'\\]+)')\s*\])\s*\}\}$/;
+const JSON_FIELD =
+	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"'\\]+)"|'([^"'\\]+)')\s*\])\s*\}\}$/;
 
 /**
  * The field's value when n8n's expression would give it back unchanged: a string, number or
@@ -69,12 +84,15 @@ function plainField(json: IDataObject, field: string): string | number | boolean
 	const descriptor = Object.getOwnPropertyDescriptor(json, field);
 	// Only a plain data property: a getter could throw or differ from what n8n's deep copy holds.
 	const value: unknown = descriptor && 'value' in descriptor ? descriptor.value : undefined;
-	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+		? value
+		: undefined;
 }
 
 function holdsExpression(raw: NodeParameterValueType | undefined): boolean {
 	if (typeof raw === 'string') return raw.startsWith('=');
-	if (raw && typeof raw === 'object' && !Array.isArray(raw)) return Object.values(raw).some((v) => holdsExpression(v as NodeParameterValueType));
+	if (raw && typeof raw === 'object' && !Array.isArray(raw))
+		return Object.values(raw).some((v) => holdsExpression(v as NodeParameterValueType));
 	return false;
 }
 

@@ -18,7 +18,8 @@ export async function resolveConnection(
 ): Promise<ResolvedConnection> {
 	// Authentication takes no expression, so its stored value is its value.
 	const authentication = context.getNode().parameters.authentication;
-	const credentialType: CapillaryCredentialType = authentication === 'basicAuth' ? 'capillaryBasicApi' : 'capillaryOAuthApi';
+	const credentialType: CapillaryCredentialType =
+		authentication === 'basicAuth' ? 'capillaryBasicApi' : 'capillaryOAuthApi';
 	try {
 		const credentials = await context.getCredentials(credentialType);
 		const reference = context.getNode().credentials?.[credentialType];

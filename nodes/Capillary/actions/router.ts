@@ -13,7 +13,11 @@ import type { OperationOutcome } from './runBulkOperation';
 /** "bulk action passed not supported for loyalty/generic promotion type": Enrol on a Direct Issue promotion. */
 const DIRECT_ISSUE_CODE = 8902;
 
-type OperationExecute = (this: IExecuteFunctions, items: INodeExecutionData[], emit: ResultSink) => Promise<OperationOutcome>;
+type OperationExecute = (
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	emit: ResultSink,
+) => Promise<OperationOutcome>;
 
 const operations: Record<Operation, OperationExecute> = {
 	enrol: enrol.execute,
@@ -34,10 +38,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const collector = new OutputCollector(operation, items.length);
 	const emit: ResultSink = (result) => collector.add(result);
 	const run = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
-	const { fatal } = run ? await run.call(this, items, emit) : unknownOperation(operation, items, emit);
+	const { fatal } = run
+		? await run.call(this, items, emit)
+		: unknownOperation(operation, items, emit);
 
 	if (fatal && !this.continueOnFail() && !collector.anyMayHaveApplied) {
-		const message = withNextStep(fatal.message, nextStep({ kind: 'request_failed', code: fatal.code, outcome: 'not_applied' }));
+		const message = withNextStep(
+			fatal.message,
+			nextStep({ kind: 'request_failed', code: fatal.code, outcome: 'not_applied' }),
+		);
 		throw new NodeApiError(this.getNode(), { message, code: fatal.code } as JsonObject, {
 			message,
 			description: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
@@ -57,9 +66,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
  * An operation this version does not know (a workflow saved by a newer one): nothing is sent, and
  * every item is Failed, so that no input passes for a result in a Continue mode.
  */
-function unknownOperation(operation: string, items: INodeExecutionData[], emit: ResultSink): OperationOutcome {
+function unknownOperation(
+	operation: string,
+	items: INodeExecutionData[],
+	emit: ResultSink,
+): OperationOutcome {
 	const message = `Operation "${operation}" is not one this version of the node knows (${Object.keys(operations).join(', ')}): update the n8n-nodes-capillary package, or choose another operation`;
-	items.forEach((_, itemIndex) => emit(invalidItemResult({ valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: ${message}` }, undefined)));
+	items.forEach((_, itemIndex) =>
+		emit(
+			invalidItemResult(
+				{ valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: ${message}` },
+				undefined,
+			),
+		),
+	);
 	return { fatal: { code: null, message } };
 }
 

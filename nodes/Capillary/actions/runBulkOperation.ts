@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { BatchPlanner } from '../helpers/batchPlanner';
-import { invalidItemResult, notSentResult, sentItemResult, type SentCustomer } from '../helpers/itemResults';
+import {
+	invalidItemResult,
+	notSentResult,
+	sentItemResult,
+	type SentCustomer,
+} from '../helpers/itemResults';
 import { unreadableItem } from '../helpers/mapCustomer';
 import type { BatchJob, CustomerRequest, FatalFailure, ResultSink } from '../helpers/types';
 import { JobQueue } from './jobQueue';
@@ -13,7 +18,11 @@ import { sendInBatches, type BatchOutcome } from './sendInBatches';
 import { joinSharedPacer, type JoinedPacer } from './sharedPacers';
 import type { Sender } from './sendWithRetries';
 
-export type SendJob = (context: IExecuteFunctions, sender: Sender, job: BatchJob) => Promise<BatchOutcome>;
+export type SendJob = (
+	context: IExecuteFunctions,
+	sender: Sender,
+	job: BatchJob,
+) => Promise<BatchOutcome>;
 
 export interface OperationOutcome {
 	/** The request-level failure that stopped the run, if one did. */
@@ -53,31 +62,50 @@ export async function runBulkOperation(
 		const resolved = await connection;
 		if ('fatal' in resolved) {
 			const result = notSentResult(resolved.fatal);
-			return { results: job.customers.map(() => result), enrolled: job.customers.map(() => false), fatal: resolved.fatal };
+			return {
+				results: job.customers.map(() => result),
+				enrolled: job.customers.map(() => false),
+				fatal: resolved.fatal,
+			};
 		}
 		paced ??= joinSharedPacer(resolved.connection, options.maxRequestsPerMinute);
-		return await sendJob(context, { connection: resolved.connection, pacer: paced.pacer, retry: options, shouldStop }, job);
+		return await sendJob(
+			context,
+			{ connection: resolved.connection, pacer: paced.pacer, retry: options, shouldStop },
+			job,
+		);
 	};
 
-	const inputOf = (itemIndex: number) => (options.includeInputFields ? items[itemIndex] : undefined);
+	const inputOf = (itemIndex: number) =>
+		options.includeInputFields ? items[itemIndex] : undefined;
 	/** Kept only for what a later duplicate may need: the result of the customer it repeats. */
 	const sentByItem: Array<SentCustomer | undefined> = [];
 	const duplicates: CustomerRequest[] = [];
 	const onResult = (customer: CustomerRequest, sent: SentCustomer) => {
-		if (options.deduplicate) sentByItem[customer.itemIndex] = { ...sent, sentAs: { identifierValue: customer.identifierValue, source: customer.source } };
+		if (options.deduplicate)
+			sentByItem[customer.itemIndex] = {
+				...sent,
+				sentAs: { identifierValue: customer.identifierValue, source: customer.source },
+			};
 		emit(sentItemResult(customer, sent, inputOf(customer.itemIndex)));
 	};
 	const readAhead = options.parallelRequests * READ_AHEAD_PER_REQUEST;
-	const sending = sendInBatches({ queue, concurrency: options.parallelRequests, sendJob: send, isCancelled, onResult, stoppedBy: badOptions }).finally(
-		() => paced?.leave(),
-	);
+	const sending = sendInBatches({
+		queue,
+		concurrency: options.parallelRequests,
+		sendJob: send,
+		isCancelled,
+		onResult,
+		stoppedBy: badOptions,
+	}).finally(() => paced?.leave());
 	let itemsRead = 0;
 	let lastYield = Date.now();
 	try {
 		for (const customer of readCustomers(context, items)) {
 			if (customer.valid) {
 				const full = planner.add(customer.customer);
-				if (planner.duplicateOf.has(customer.customer.itemIndex)) duplicates.push(customer.customer);
+				if (planner.duplicateOf.has(customer.customer.itemIndex))
+					duplicates.push(customer.customer);
 				if (full) queue.push(full);
 			} else {
 				emit(invalidItemResult(customer, inputOf(customer.itemIndex)));
@@ -98,7 +126,8 @@ export async function runBulkOperation(
 		// Reading is guarded item by item; should it fail anyway, nothing more leaves and no item is lost.
 		queue.abort();
 		planner.flush().forEach((job) => queue.push(job));
-		for (let itemIndex = itemsRead; itemIndex < items.length; itemIndex++) emit(invalidItemResult(unreadableItem(itemIndex, error), inputOf(itemIndex)));
+		for (let itemIndex = itemsRead; itemIndex < items.length; itemIndex++)
+			emit(invalidItemResult(unreadableItem(itemIndex, error), inputOf(itemIndex)));
 	} finally {
 		queue.close();
 	}

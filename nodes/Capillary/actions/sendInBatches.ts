@@ -29,7 +29,14 @@ export interface BatchSending {
  * queue is aborted, no further batch starts: its customers are Failed, certainly not applied.
  * Resolves once the queue is closed and every customer has had its result.
  */
-export async function sendInBatches({ queue, concurrency, sendJob, isCancelled, onResult, stoppedBy }: BatchSending): Promise<{ fatal?: FatalFailure }> {
+export async function sendInBatches({
+	queue,
+	concurrency,
+	sendJob,
+	isCancelled,
+	onResult,
+	stoppedBy,
+}: BatchSending): Promise<{ fatal?: FatalFailure }> {
 	const inFlight = new Map<string, Promise<unknown>>();
 	let fatal = stoppedBy;
 	/** For sends waiting on the rate limit or a retry: once true, they must not leave. */
@@ -41,12 +48,18 @@ export async function sendInBatches({ queue, concurrency, sendJob, isCancelled, 
 			} catch (error) {
 				// A result that cannot be recorded is a bug: stop sending, and let the run end rather than hang.
 				const reason = error instanceof Error ? error.message : String(error);
-				fatal ??= { code: null, message: `The node failed unexpectedly while recording a result (${reason})` };
+				fatal ??= {
+					code: null,
+					message: `The node failed unexpectedly while recording a result (${reason})`,
+				};
 			}
 		});
 	const notSent = (job: BatchJob) => {
 		const result = notSentResult(fatal);
-		record(job, { results: job.customers.map(() => result), enrolled: job.customers.map(() => false) });
+		record(job, {
+			results: job.customers.map(() => result),
+			enrolled: job.customers.map(() => false),
+		});
 	};
 	const worker = async () => {
 		for (let job = await queue.next(); job; job = await queue.next()) {
@@ -61,7 +74,9 @@ export async function sendInBatches({ queue, concurrency, sendJob, isCancelled, 
 			const running = (async () => {
 				if (overlapping.size > 0) await Promise.all(overlapping);
 				if (shouldStop()) return undefined;
-				return await sendJob(current, shouldStop).catch((error: unknown) => unexpectedFailure(current, error));
+				return await sendJob(current, shouldStop).catch((error: unknown) =>
+					unexpectedFailure(current, error),
+				);
 			})();
 			keys.forEach((key) => inFlight.set(key, running));
 			const outcome = await running;
@@ -82,7 +97,12 @@ export async function sendInBatches({ queue, concurrency, sendJob, isCancelled, 
 function unexpectedFailure(job: BatchJob, error: unknown): BatchOutcome {
 	const reason = error instanceof Error ? error.message : String(error);
 	const message = `The node failed unexpectedly while sending this batch (${reason}): it may have been applied`;
-	const failure = { kind: 'request_failed' as const, code: null, message, outcome: 'unknown' as const };
+	const failure = {
+		kind: 'request_failed' as const,
+		code: null,
+		message,
+		outcome: 'unknown' as const,
+	};
 	return {
 		results: job.customers.map(() => ({ status: 'failed', error: failure })),
 		enrolled: job.customers.map(() => null),

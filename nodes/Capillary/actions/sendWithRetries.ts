@@ -46,7 +46,10 @@ export async function sendWithRetries(
 	let refreshToken = false;
 	let earlierMayHaveApplied = false;
 	const cancelled = (): SentRequest => ({
-		response: { type: 'notSent', message: 'Not sent: the run stopped (cancelled, or another request failed for good)' },
+		response: {
+			type: 'notSent',
+			message: 'Not sent: the run stopped (cancelled, or another request failed for good)',
+		},
 		retries,
 		earlierMayHaveApplied,
 	});
@@ -62,11 +65,15 @@ export async function sendWithRetries(
 		}
 		refreshToken = false;
 		const decision = retryDecision(response);
-		const retryable = decision === 'retry' || (decision === 'retryUnknown' && retry.retryUnknownOutcome);
-		if (!retryable || retries >= retry.maxRetries) return { response, retries, earlierMayHaveApplied };
+		const retryable =
+			decision === 'retry' || (decision === 'retryUnknown' && retry.retryUnknownOutcome);
+		if (!retryable || retries >= retry.maxRetries)
+			return { response, retries, earlierMayHaveApplied };
 		earlierMayHaveApplied ||= decision === 'retryUnknown';
-		const retryAfter = response.type === 'http' || response.type === 'notSent' ? response.retryAfter : undefined;
-		if (await waitUnlessStopped(retryDelay(retries, retryAfter, retry.maxRetryWait), shouldStop)) return cancelled();
+		const retryAfter =
+			response.type === 'http' || response.type === 'notSent' ? response.retryAfter : undefined;
+		if (await waitUnlessStopped(retryDelay(retries, retryAfter, retry.maxRetryWait), shouldStop))
+			return cancelled();
 		retrying = true;
 	}
 }

@@ -22,7 +22,8 @@ export class BatchPlanner {
 		private readonly batchSize: number,
 		private readonly deduplicate: boolean,
 	) {
-		if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`Batch size must be a whole number ≥ 1, got ${batchSize}`);
+		if (!Number.isInteger(batchSize) || batchSize < 1)
+			throw new RangeError(`Batch size must be a whole number ≥ 1, got ${batchSize}`);
 	}
 
 	/** Adds one customer; returns its group's batch when that batch is full. */
@@ -31,7 +32,11 @@ export class BatchPlanner {
 		let entry = this.groups.get(key);
 		if (!entry) {
 			const { programId, promotion, identifierName } = customer;
-			entry = { group: { programId, promotion, identifierName }, open: [], firstByCustomer: new Map() };
+			entry = {
+				group: { programId, promotion, identifierName },
+				open: [],
+				firstByCustomer: new Map(),
+			};
 			this.groups.set(key, entry);
 		}
 		if (this.deduplicate) {
@@ -54,7 +59,9 @@ export class BatchPlanner {
 	 * Forgets the customers seen, which are no longer needed while the last batches are sent.
 	 */
 	flush(): BatchJob[] {
-		const last = [...this.groups.values()].filter((entry) => entry.open.length > 0).map((entry) => this.close(entry));
+		const last = [...this.groups.values()]
+			.filter((entry) => entry.open.length > 0)
+			.map((entry) => this.close(entry));
 		this.groups.clear();
 		return last;
 	}
@@ -77,6 +84,9 @@ function comparableValue({ identifierName, identifierValue }: CustomerRequest): 
 }
 
 function groupKey({ programId, promotion, identifierName }: CustomerRequest): string {
-	const promotionKey = 'promotionId' in promotion ? `id:${promotion.promotionId}` : `code:${promotion.promoIdentifier}`;
+	const promotionKey =
+		'promotionId' in promotion
+			? `id:${promotion.promotionId}`
+			: `code:${promotion.promoIdentifier}`;
 	return `${programId}\u0000${promotionKey}\u0000${identifierName}`;
 }

@@ -1,4 +1,9 @@
-import { CERTIFICATE_CODES, HANDSHAKE_CODES, NOT_SENT_CODES, UNSENDABLE_CODES } from './networkCodes';
+import {
+	CERTIFICATE_CODES,
+	HANDSHAKE_CODES,
+	NOT_SENT_CODES,
+	UNSENDABLE_CODES,
+} from './networkCodes';
 import type { BatchResponse, CustomerError, FatalFailure } from './types';
 
 /** The server certainly did not act, and trying again later may pass. */
@@ -6,7 +11,6 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 461, 503, 5
 /** Every later request would fail the same way: stop sending. */
 const FATAL_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 415]);
 const BATCH_LIMIT_CODE = 1060;
-
 
 export interface RequestFailure {
 	error: CustomerError;
@@ -28,7 +32,14 @@ export function classifyFailure(response: BatchResponse): RequestFailure {
 	const detail = apiError?.message ? `: ${apiError.message}` : '';
 	const code = apiError?.code ?? statusCode;
 	if (apiError?.code === BATCH_LIMIT_CODE) {
-		return failure({ code, message: `Capillary refused the batch size (code 1060${detail})`, outcome: 'not_applied' }, true);
+		return failure(
+			{
+				code,
+				message: `Capillary refused the batch size (code 1060${detail})`,
+				outcome: 'not_applied',
+			},
+			true,
+		);
 	}
 	if (statusCode >= 200 && statusCode < 300) {
 		const message = `Capillary answered HTTP ${statusCode} without a per-customer response: results cannot be paired, so any of them may have been applied`;
@@ -45,31 +56,80 @@ export function classifyFailure(response: BatchResponse): RequestFailure {
 		return failure({ code, message, outcome: 'unknown' });
 	}
 	return {
-		...failure({ code, message: `Capillary refused the request with HTTP ${statusCode}${detail}`, outcome: 'not_applied' }, FATAL_STATUSES.has(statusCode)),
+		...failure(
+			{
+				code,
+				message: `Capillary refused the request with HTTP ${statusCode}${detail}`,
+				outcome: 'not_applied',
+			},
+			FATAL_STATUSES.has(statusCode),
+		),
 		transient: TRANSIENT_STATUSES.has(statusCode),
 	};
 }
 
-function networkFailure({ code, message }: Extract<BatchResponse, { type: 'network' }>): RequestFailure {
+function networkFailure({
+	code,
+	message,
+}: Extract<BatchResponse, { type: 'network' }>): RequestFailure {
 	if (CERTIFICATE_CODES.has(code)) {
 		// Certificates are checked in the TLS handshake, before the request is written: nothing left.
-		return failure({ code, message: `The server's TLS certificate was refused (${message}): nothing was sent`, outcome: 'not_applied' }, true);
+		return failure(
+			{
+				code,
+				message: `The server's TLS certificate was refused (${message}): nothing was sent`,
+				outcome: 'not_applied',
+			},
+			true,
+		);
 	}
 	if (HANDSHAKE_CODES.has(code)) {
-		return failure({ code, message: `The TLS handshake with Capillary's host failed (${message}): nothing was sent`, outcome: 'not_applied' }, true);
+		return failure(
+			{
+				code,
+				message: `The TLS handshake with Capillary's host failed (${message}): nothing was sent`,
+				outcome: 'not_applied',
+			},
+			true,
+		);
 	}
 	if (UNSENDABLE_CODES.has(code)) {
-		return failure({ code, message: `The request could not be built (${message}): nothing was sent`, outcome: 'not_applied' }, true);
+		return failure(
+			{
+				code,
+				message: `The request could not be built (${message}): nothing was sent`,
+				outcome: 'not_applied',
+			},
+			true,
+		);
 	}
 	if (NOT_SENT_CODES.has(code)) {
-		return { ...failure({ code, message: `Could not reach Capillary: ${message}`, outcome: 'not_applied' }, true), transient: true };
+		return {
+			...failure(
+				{ code, message: `Could not reach Capillary: ${message}`, outcome: 'not_applied' },
+				true,
+			),
+			transient: true,
+		};
 	}
-	return failure({ code, message: `No answer from Capillary after the request was sent (${message}): it may have been applied`, outcome: 'unknown' });
+	return failure({
+		code,
+		message: `No answer from Capillary after the request was sent (${message}): it may have been applied`,
+		outcome: 'unknown',
+	});
 }
 
-function failure(error: Omit<CustomerError, 'kind'>, fatal = false, kind: CustomerError['kind'] = 'request_failed'): RequestFailure {
+function failure(
+	error: Omit<CustomerError, 'kind'>,
+	fatal = false,
+	kind: CustomerError['kind'] = 'request_failed',
+): RequestFailure {
 	const full: CustomerError = { kind, ...error };
-	return { error: full, fatal: fatal ? { message: full.message, code: full.code } : undefined, transient: false };
+	return {
+		error: full,
+		fatal: fatal ? { message: full.message, code: full.code } : undefined,
+		transient: false,
+	};
 }
 
 /** The first `{code, message}` of a request-level `errors[]`, if the body has one. */
@@ -79,7 +139,12 @@ export function firstApiError(body: unknown): { code?: number; message?: string 
 	if (!first || typeof first !== 'object') return undefined;
 	const { code, message } = first as { code?: unknown; message?: unknown };
 	return {
-		code: typeof code === 'number' ? code : typeof code === 'string' && /^\d{1,9}$/.test(code.trim()) ? Number(code) : undefined,
+		code:
+			typeof code === 'number'
+				? code
+				: typeof code === 'string' && /^\d{1,9}$/.test(code.trim())
+					? Number(code)
+					: undefined,
 		message: typeof message === 'string' ? message.slice(0, 500) : undefined,
 	};
 }

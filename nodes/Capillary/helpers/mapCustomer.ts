@@ -41,7 +41,12 @@ export type MappedCustomer = { valid: true; customer: CustomerRequest } | Invali
 /** An item whose values could not be read at all: Failed, never sent. */
 export function unreadableItem(itemIndex: number, error: unknown): InvalidItem {
 	const reason = error instanceof Error ? error.message : String(error);
-	return { valid: false, itemIndex, fields: {}, message: `Item ${itemIndex}: could not be read (${reason})` };
+	return {
+		valid: false,
+		itemIndex,
+		fields: {},
+		message: `Item ${itemIndex}: could not be read (${reason})`,
+	};
 }
 
 /** Validates one item's values; an invalid item's message names the item and the field. */
@@ -62,16 +67,23 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 	const programId = positiveInteger(raw.programId);
 	if (programId === undefined) {
 		const given = toText(raw.programId);
-		return invalid('Program ID', given === '' ? 'is empty: no program chosen' : `"${given}" is not a positive whole number`);
+		return invalid(
+			'Program ID',
+			given === '' ? 'is empty: no program chosen' : `"${given}" is not a positive whole number`,
+		);
 	}
 	const promotion = promotionRef(raw.promotionMode, raw.promotionValue);
 	if (typeof promotion === 'string') return invalid(promotion, describe(raw.promotionValue));
 	if (!IDENTIFIER_NAMES.includes(raw.identifierName as IdentifierName)) {
-		return invalid('Identifier Type', `"${toText(raw.identifierName)}" is not one of mobile, email, id`);
+		return invalid(
+			'Identifier Type',
+			`"${toText(raw.identifierName)}" is not one of mobile, email, id`,
+		);
 	}
 	const identifierName = raw.identifierName as IdentifierName;
 	const identifier = readIdentifier(identifierName, identifierValue);
-	if ('problem' in identifier) return invalid(`Identifier Value (${identifierName})`, identifier.problem);
+	if ('problem' in identifier)
+		return invalid(`Identifier Value (${identifierName})`, identifier.problem);
 	if (!SOURCES.includes(raw.source as string)) {
 		return invalid('Source', `"${toText(raw.source)}" is not one of ${SOURCES.join(', ')}`);
 	}
@@ -105,7 +117,9 @@ function givenFields(raw: RawCustomer): IDataObject {
 function promotionRef(mode: string, value: unknown): PromotionRef | string {
 	if (mode === 'promoIdentifier') {
 		const promoIdentifier = toText(value);
-		return promoIdentifier === '' || promoIdentifier.length > 255 ? 'Promotion Identifier' : { promoIdentifier };
+		return promoIdentifier === '' || promoIdentifier.length > 255
+			? 'Promotion Identifier'
+			: { promoIdentifier };
 	}
 	const promotionId = positiveInteger(value);
 	return promotionId === undefined ? 'Promotion ID' : { promotionId };

@@ -18,13 +18,29 @@ export const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Node's codes for a request it refused to build (a header or URL it cannot send): thrown before anything is written. */
-export const UNSENDABLE_CODES: ReadonlySet<string> = new Set(['ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_INVALID_URL', 'ERR_UNESCAPED_CHARACTERS']);
+export const UNSENDABLE_CODES: ReadonlySet<string> = new Set([
+	'ERR_INVALID_CHAR',
+	'ERR_INVALID_HTTP_TOKEN',
+	'ERR_HTTP_INVALID_HEADER_VALUE',
+	'ERR_INVALID_URL',
+	'ERR_UNESCAPED_CHARACTERS',
+]);
 
 /** Network failures that happen before the request reaches the server: retried, then they stop the run. */
-export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 /** The request left and no complete answer came in time: it may have been applied. */
-export const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
+export const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+]);
 
 /**
  * A TLS handshake that failed at the first exchange (an https:// Base URL on a host that does not

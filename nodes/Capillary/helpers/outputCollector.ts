@@ -29,7 +29,8 @@ export class OutputCollector {
 	add(result: ItemResult): void {
 		this.built[result.itemIndex] = outputItem(this.operation, result);
 		this.succeeded[result.itemIndex] = result.result.status === 'success' ? 1 : 0;
-		if (result.result.status === 'failed' && result.result.error.code !== null) this.errorCodes.add(result.result.error.code);
+		if (result.result.status === 'failed' && result.result.error.code !== null)
+			this.errorCodes.add(result.result.error.code);
 		this.anyMayHaveApplied ||= mayHaveApplied(result);
 	}
 
@@ -48,12 +49,27 @@ export class OutputCollector {
 	}
 
 	private missing(itemIndex: number): INodeExecutionData {
-		const message = 'The node lost track of this item: it may have been enrolled or issued; check it in Capillary';
-		const error = { kind: 'request_failed' as const, code: null, message, outcome: 'unknown' as const };
-		return outputItem(this.operation, { itemIndex, fields: {}, result: { status: 'failed', error } });
+		const message =
+			'The node lost track of this item: it may have been enrolled or issued; check it in Capillary';
+		const error = {
+			kind: 'request_failed' as const,
+			code: null,
+			message,
+			outcome: 'unknown' as const,
+		};
+		return outputItem(this.operation, {
+			itemIndex,
+			fields: {},
+			result: { status: 'failed', error },
+		});
 	}
 }
 
 function mayHaveApplied({ result, enrolled }: ItemResult): boolean {
-	return result.status === 'success' || result.error.outcome === 'unknown' || enrolled === true || enrolled === null;
+	return (
+		result.status === 'success' ||
+		result.error.outcome === 'unknown' ||
+		enrolled === true ||
+		enrolled === null
+	);
 }

@@ -4,8 +4,24 @@ import { nextStep, withNextStep } from './failureAdvice';
 import type { ItemResult, Operation } from './types';
 
 const RESULT_FIELDS: ReadonlySet<string> = new Set([
-	'status', 'operation', 'identifierName', 'identifierValue', 'identifierValueSent', 'source', 'programId', 'promotionId', 'promoIdentifier',
-	'entityId', 'issualId', 'earnedId', 'warnings', 'enrolled', 'error', 'duplicateOf', 'requestId', 'enrolRequestId',
+	'status',
+	'operation',
+	'identifierName',
+	'identifierValue',
+	'identifierValueSent',
+	'source',
+	'programId',
+	'promotionId',
+	'promoIdentifier',
+	'entityId',
+	'issualId',
+	'earnedId',
+	'warnings',
+	'enrolled',
+	'error',
+	'duplicateOf',
+	'requestId',
+	'enrolRequestId',
 ]);
 
 /**
@@ -13,7 +29,10 @@ const RESULT_FIELDS: ReadonlySet<string> = new Set([
  * the input by index. Fields without a value are left out. (Built up rather than pruned with
  * `delete`, which turns every item into a slow, three-times-larger dictionary object.)
  */
-export function outputItem(operation: Operation, { itemIndex, fields, result, enrolled, duplicateOf, input }: ItemResult): INodeExecutionData {
+export function outputItem(
+	operation: Operation,
+	{ itemIndex, fields, result, enrolled, duplicateOf, input }: ItemResult,
+): INodeExecutionData {
 	const json: IDataObject = {};
 	// Input fields that share a result field's name (say, from feeding the Failed output back in)
 	// are left out, so that a stale earnedId or error can never pass for this run's.
@@ -29,10 +48,15 @@ export function outputItem(operation: Operation, { itemIndex, fields, result, en
 	// true: enrolled; false: certainly not; null: unknown.
 	if (operation === 'enrolAndEarn') set('enrolled', enrolled);
 	if (result.status === 'failed') {
-		json.error = { ...result.error, message: withNextStep(result.error.message, nextStep(result.error)) } as IDataObject;
+		json.error = {
+			...result.error,
+			message: withNextStep(result.error.message, nextStep(result.error)),
+		} as IDataObject;
 	}
 	set('duplicateOf', duplicateOf);
 	set('requestId', result.requestId);
 	set('enrolRequestId', result.enrolRequestId);
-	return input?.binary ? { json, binary: input.binary, pairedItem: { item: itemIndex } } : { json, pairedItem: { item: itemIndex } };
+	return input?.binary
+		? { json, binary: input.binary, pairedItem: { item: itemIndex } }
+		: { json, pairedItem: { item: itemIndex } };
 }

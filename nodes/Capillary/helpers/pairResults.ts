@@ -1,7 +1,14 @@
 import { classifyFailure } from './classifyFailure';
 import { readEntry, type ResponseEntry } from './readEntry';
 import { responseExcerpt } from './responseExcerpt';
-import type { BatchResponse, BulkAction, CustomerError, CustomerRequest, CustomerResult, FatalFailure } from './types';
+import type {
+	BatchResponse,
+	BulkAction,
+	CustomerError,
+	CustomerRequest,
+	CustomerResult,
+	FatalFailure,
+} from './types';
 
 /** Warning code for "promotion not issued due to config issues or customer exhausted limits". */
 export const NOT_ISSUED_WARNING = 8890;
@@ -19,29 +26,48 @@ export interface PairedBatch {
  * trusted and every customer is `unmatched`/`unknown`. An entry that cannot be read makes only its
  * own customer `unknown`. `null` counts as absent everywhere, as in Capillary's own answers.
  */
-export function pairResults(action: BulkAction, customers: readonly CustomerRequest[], response: BatchResponse): PairedBatch {
+export function pairResults(
+	action: BulkAction,
+	customers: readonly CustomerRequest[],
+	response: BatchResponse,
+): PairedBatch {
 	const requestId = response.type === 'http' ? response.requestId : undefined;
 	const body = response.type === 'http' ? response.body : undefined;
 	const entries = (body as { response?: unknown } | null | undefined)?.response;
 	if (!Array.isArray(entries)) {
 		const { error, fatal } = classifyFailure(response);
-		const withBody = error.kind === 'unmatched' ? { ...error, response: responseExcerpt(body) } : error;
-		return { results: customers.map(() => ({ status: 'failed', error: withBody, requestId })), fatal };
+		const withBody =
+			error.kind === 'unmatched' ? { ...error, response: responseExcerpt(body) } : error;
+		return {
+			results: customers.map(() => ({ status: 'failed', error: withBody, requestId })),
+			fatal,
+		};
 	}
 	const read = entries.map(readEntry);
 	const mismatch = findMismatch(customers, read);
 	if (mismatch) {
-		const error: CustomerError = { kind: 'unmatched', code: null, message: mismatch, outcome: 'unknown', response: responseExcerpt(body) };
+		const error: CustomerError = {
+			kind: 'unmatched',
+			code: null,
+			message: mismatch,
+			outcome: 'unknown',
+			response: responseExcerpt(body),
+		};
 		return { results: customers.map(() => ({ status: 'failed', error, requestId })) };
 	}
 	return {
 		results: read.map((entry, i) =>
-			'malformed' in entry ? malformedResult(i, entry.malformed, entries[i], requestId) : entryResult(action, entry, requestId),
+			'malformed' in entry
+				? malformedResult(i, entry.malformed, entries[i], requestId)
+				: entryResult(action, entry, requestId),
 		),
 	};
 }
 
-function findMismatch(customers: readonly CustomerRequest[], entries: ReturnType<typeof readEntry>[]): string | undefined {
+function findMismatch(
+	customers: readonly CustomerRequest[],
+	entries: ReturnType<typeof readEntry>[],
+): string | undefined {
 	if (entries.length !== customers.length) {
 		return `Capillary answered ${entries.length} results for ${customers.length} customers sent: results cannot be paired, so any of them may have been applied`;
 	}
@@ -49,21 +75,48 @@ function findMismatch(customers: readonly CustomerRequest[], entries: ReturnType
 		const entry = entries[i];
 		const customer = customers[i];
 		const entityId = 'malformed' in entry ? undefined : entry.result?.entityId;
-		if (customer.identifierName === 'id' && entityId !== undefined && String(entityId) !== customer.identifierValue) {
+		if (
+			customer.identifierName === 'id' &&
+			entityId !== undefined &&
+			String(entityId) !== customer.identifierValue
+		) {
 			return `Result ${i} is for customer ${String(entityId)}, but customer ${customer.identifierValue} was sent there: results cannot be paired, so any of them may have been applied`;
 		}
 	}
 	return undefined;
 }
 
-function malformedResult(index: number, what: string, raw: unknown, requestId: string | undefined): CustomerResult {
+function malformedResult(
+	index: number,
+	what: string,
+	raw: unknown,
+	requestId: string | undefined,
+): CustomerResult {
 	const message = `Result ${index} of Capillary's answer has ${what}: it cannot be told whether this customer was enrolled or issued`;
-	return { status: 'failed', error: { kind: 'unmatched', code: null, message, outcome: 'unknown', response: responseExcerpt(raw) }, requestId };
+	return {
+		status: 'failed',
+		error: {
+			kind: 'unmatched',
+			code: null,
+			message,
+			outcome: 'unknown',
+			response: responseExcerpt(raw),
+		},
+		requestId,
+	};
 }
 
-function entryResult(action: BulkAction, entry: ResponseEntry, requestId: string | undefined): CustomerResult {
+function entryResult(
+	action: BulkAction,
+	entry: ResponseEntry,
+	requestId: string | undefined,
+): CustomerResult {
 	const { result, errors, warnings } = entry;
-	const ids = { entityId: result?.entityId, issualId: result?.issualId, earnedId: result?.earnedId };
+	const ids = {
+		entityId: result?.entityId,
+		issualId: result?.issualId,
+		earnedId: result?.earnedId,
+	};
 	const appliedId = action === 'ENROL' ? ids.issualId : ids.earnedId;
 	const failed = (error: Omit<CustomerError, 'outcome'>): CustomerResult => ({
 		status: 'failed',
@@ -77,11 +130,22 @@ function entryResult(action: BulkAction, entry: ResponseEntry, requestId: string
 	const notIssued = entry.warningNotices.find((warning) => warning.code === NOT_ISSUED_WARNING);
 	if (notIssued) return failed({ kind: 'rejected', ...notIssued });
 	if (appliedId === undefined && action === 'EARN') {
-		return failed({ kind: 'rejected', code: NOT_ISSUED_WARNING, message: 'Promotion not issued: the result carries no earnedId' });
+		return failed({
+			kind: 'rejected',
+			code: NOT_ISSUED_WARNING,
+			message: 'Promotion not issued: the result carries no earnedId',
+		});
 	}
 	if (appliedId === undefined) {
-		const message = 'The enrolment result carries no issualId: it cannot be told whether it was applied';
-		const error: CustomerError = { kind: 'unmatched', code: null, message, outcome: 'unknown', response: responseExcerpt(entry) };
+		const message =
+			'The enrolment result carries no issualId: it cannot be told whether it was applied';
+		const error: CustomerError = {
+			kind: 'unmatched',
+			code: null,
+			message,
+			outcome: 'unknown',
+			response: responseExcerpt(entry),
+		};
 		return { status: 'failed', error, ...ids, warnings, requestId };
 	}
 	return { status: 'success', ...ids, warnings, requestId };

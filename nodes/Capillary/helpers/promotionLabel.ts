@@ -23,6 +23,7 @@ export function promotionTypeName(type: unknown): string {
 
 /** e.g. "Welcome bonus · Enrol & Issue · LIVE · 57099" */
 export function promotionLabel(promotion: ListedPromotion): string {
-	const name = typeof promotion.name === 'string' && promotion.name !== '' ? promotion.name : 'Promotion';
+	const name =
+		typeof promotion.name === 'string' && promotion.name !== '' ? promotion.name : 'Promotion';
 	return `${name} · ${promotionTypeName(promotion.promotionType)} · ${String(promotion.status ?? '')} · ${String(promotion.promotionId)}`;
 }

@@ -24,18 +24,23 @@ export function readEntry(raw: unknown): ResponseEntry | { malformed: string } {
 	if (!errors) return { malformed: 'errors that are not a list' };
 	if (!warnings) return { malformed: 'warnings that are not a list' };
 	const result = raw.result ?? undefined;
-	if (result !== undefined && !isObject(result)) return { malformed: 'a result that is not an object' };
-	if (result === undefined && errors.length === 0) return { malformed: 'neither a result nor an error' };
+	if (result !== undefined && !isObject(result))
+		return { malformed: 'a result that is not an object' };
+	if (result === undefined && errors.length === 0)
+		return { malformed: 'neither a result nor an error' };
 	const ids: NonNullable<ResponseEntry['result']> = {};
 	if (result) {
 		const entityId = result.entityId ?? undefined;
-		if (entityId !== undefined && !(typeof entityId === 'number' || typeof entityId === 'string')) return { malformed: 'an entityId of the wrong type' };
+		if (entityId !== undefined && !(typeof entityId === 'number' || typeof entityId === 'string'))
+			return { malformed: 'an entityId of the wrong type' };
 		const entityNumber = Number(entityId);
-		if (entityId !== undefined && entityId !== '' && Number.isFinite(entityNumber)) ids.entityId = entityNumber;
+		if (entityId !== undefined && entityId !== '' && Number.isFinite(entityNumber))
+			ids.entityId = entityNumber;
 		for (const field of ['issualId', 'earnedId'] as const) {
 			const value = result[field] ?? undefined;
 			if (value === undefined) continue;
-			if (typeof value !== 'string' && typeof value !== 'number') return { malformed: `an ${field} of the wrong type` };
+			if (typeof value !== 'string' && typeof value !== 'number')
+				return { malformed: `an ${field} of the wrong type` };
 			if (String(value).trim() !== '') ids[field] = String(value);
 		}
 	}
@@ -52,8 +57,16 @@ export function describeNotice(value: unknown): Notice {
 	const { code, message } = (isObject(value) ? value : {}) as { code?: unknown; message?: unknown };
 	return {
 		// A numeric code may come as text (a Java backend, a proxy's re-encoding): it is the same code.
-		code: typeof code === 'string' && /^\d{1,9}$/.test(code.trim()) ? Number(code) : typeof code === 'number' || typeof code === 'string' ? code : null,
-		message: typeof message === 'string' && message.trim() !== '' ? message.slice(0, MAX_MESSAGE_CHARS) : 'Capillary rejected this customer without a message',
+		code:
+			typeof code === 'string' && /^\d{1,9}$/.test(code.trim())
+				? Number(code)
+				: typeof code === 'number' || typeof code === 'string'
+					? code
+					: null,
+		message:
+			typeof message === 'string' && message.trim() !== ''
+				? message.slice(0, MAX_MESSAGE_CHARS)
+				: 'Capillary rejected this customer without a message',
 	};
 }
 
@@ -64,5 +77,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** A list without its nulls; `null` or absent is an empty list; anything else is not a list. */
 function listOf(value: unknown): unknown[] | undefined {
 	if (value === undefined || value === null) return [];
-	return Array.isArray(value) ? value.filter((item) => item !== null && item !== undefined) : undefined;
+	return Array.isArray(value)
+		? value.filter((item) => item !== null && item !== undefined)
+		: undefined;
 }

@@ -11,7 +11,11 @@ import type { BatchResponse } from './types';
 export type RetryDecision = 'done' | 'retry' | 'retryUnknown';
 
 export function retryDecision(response: BatchResponse): RetryDecision {
-	if (response.type === 'http' && Array.isArray((response.body as { response?: unknown } | null)?.response)) return 'done';
+	if (
+		response.type === 'http' &&
+		Array.isArray((response.body as { response?: unknown } | null)?.response)
+	)
+		return 'done';
 	if (response.type === 'notSent') return response.retryable ? 'retry' : 'done';
 	const failure = classifyFailure(response);
 	if (failure.transient) return 'retry';

@@ -1,4 +1,8 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { describeListFailure } from '../helpers/describeListFailure';
 import type { BatchResponse } from '../helpers/types';
@@ -16,15 +20,23 @@ const PROBE_PATH = '/v2/organization/programs';
  * fix: the secret (401), the access rights (403), or the cluster/host (unreachable, 404, redirect).
  * The answer is read with the credential's secrets (and the headers sent) redacted from it.
  */
-export async function capillaryOAuthApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+export async function capillaryOAuthApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
 	const send = sendWithLegacyRequest(this);
 	return await testWith(send, credential, async (data) => ({
 		'X-CAP-API-OAUTH-TOKEN': (await generateAccessToken(send, data)).accessToken,
 	}));
 }
 
-export async function capillaryBasicApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-	return await testWith(sendWithLegacyRequest(this), credential, async (data) => ({ Authorization: basicAuthorization(data) }));
+export async function capillaryBasicApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	return await testWith(sendWithLegacyRequest(this), credential, async (data) => ({
+		Authorization: basicAuthorization(data),
+	}));
 }
 
 async function testWith(
@@ -38,7 +50,11 @@ async function testWith(
 		const headers = await headersFor(data);
 		const answer = await send({ method: 'GET', url, headers, timeout: TIMEOUT_MS }).then(
 			({ statusCode, body }): BatchResponse => ({ type: 'http', statusCode, body }),
-			(error: unknown): BatchResponse => ({ type: 'network', code: networkCode(error), message: 'no answer' }),
+			(error: unknown): BatchResponse => ({
+				type: 'network',
+				code: networkCode(error),
+				message: 'no answer',
+			}),
 		);
 		response = redactSecrets(answer, secretForms(data, Object.values(headers)));
 	} catch (error) {

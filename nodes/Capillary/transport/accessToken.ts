@@ -23,7 +23,10 @@ export interface IssuedToken {
  * retryable, with the answer's Retry-After). They carry only the HTTP status or network code, never
  * the key, the secret or any text of the answer, so nothing an echoing server sends back can leak.
  */
-export async function generateAccessToken(send: SendJson, credentials: ICredentialDataDecryptedObject): Promise<IssuedToken> {
+export async function generateAccessToken(
+	send: SendJson,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<IssuedToken> {
 	const baseUrl = resolveBaseUrl(credentials);
 	const requestedAt = Date.now();
 	let response: Awaited<ReturnType<SendJson>> | undefined;
@@ -33,13 +36,19 @@ export async function generateAccessToken(send: SendJson, credentials: ICredenti
 			method: 'POST',
 			url: `${baseUrl}${GENERATE_PATH}`,
 			headers: { 'Content-Type': 'application/json' },
-			body: { key: String(credentials.clientKey ?? ''), secret: String(credentials.clientSecret ?? '') },
+			body: {
+				key: String(credentials.clientKey ?? ''),
+				secret: String(credentials.clientSecret ?? ''),
+			},
 			timeout: TOKEN_TIMEOUT_MS,
 		});
 	} catch (error) {
 		networkFailure = networkCode(error);
 	}
-	if (!response && (CERTIFICATE_CODES.has(String(networkFailure)) || HANDSHAKE_CODES.has(String(networkFailure)))) {
+	if (
+		!response &&
+		(CERTIFICATE_CODES.has(String(networkFailure)) || HANDSHAKE_CODES.has(String(networkFailure)))
+	) {
 		// Checked in the TLS handshake: nothing was sent, and trying again cannot help.
 		throw new ApplicationError(
 			`The TLS connection to ${baseUrl} failed (${networkFailure}): nothing was sent; fix the server's certificate, or set the credential's Base URL to an HTTPS host whose certificate is valid for it`,
@@ -55,10 +64,16 @@ export async function generateAccessToken(send: SendJson, credentials: ICredenti
 	const { statusCode, body, headers } = response;
 	const token = readAccessToken(body);
 	if (statusCode >= 200 && statusCode < 300 && token) {
-		return { accessToken: token, sessionExpiresAt: localExpiry(token, readTtlSeconds(body), requestedAt) };
+		return {
+			accessToken: token,
+			sessionExpiresAt: localExpiry(token, readTtlSeconds(body), requestedAt),
+		};
 	}
 	if (statusCode === 401 || statusCode === 403) {
-		throw new ApplicationError(`Capillary refused the client key and secret (HTTP ${statusCode}): check them and the cluster`, notSentOptions());
+		throw new ApplicationError(
+			`Capillary refused the client key and secret (HTTP ${statusCode}): check them and the cluster`,
+			notSentOptions(),
+		);
 	}
 	if (statusCode === 404 || (statusCode >= 300 && statusCode < 400)) {
 		throw new ApplicationError(
@@ -72,12 +87,17 @@ export async function generateAccessToken(send: SendJson, credentials: ICredenti
 			notSentOptions({ retryable: true, retryAfter: headerOf(headers, 'retry-after') }),
 		);
 	}
-	throw new ApplicationError(`Capillary did not return an access token (HTTP ${statusCode}): nothing was sent`, notSentOptions());
+	throw new ApplicationError(
+		`Capillary did not return an access token (HTTP ${statusCode}): nothing was sent`,
+		notSentOptions(),
+	);
 }
 
 function readAccessToken(body: unknown): string | undefined {
 	const data = (body as { data?: { accessToken?: unknown } } | null)?.data;
-	return typeof data?.accessToken === 'string' && data.accessToken !== '' ? data.accessToken : undefined;
+	return typeof data?.accessToken === 'string' && data.accessToken !== ''
+		? data.accessToken
+		: undefined;
 }
 
 function readTtlSeconds(body: unknown): unknown {

@@ -28,7 +28,8 @@ export const clusterProperties: INodeProperties[] = [
 			{ name: 'US', value: 'us' },
 		],
 		default: 'apac',
-		description: 'The Capillary cluster your organisation lives on (the host of your InTouch login)',
+		description:
+			'The Capillary cluster your organisation lives on (the host of your InTouch login)',
 	},
 	{
 		displayName: 'Base URL',
@@ -56,7 +57,8 @@ export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	const cluster = credentials.cluster as Cluster | undefined;
 	if (cluster && cluster !== 'custom') {
 		const host = CLUSTER_HOSTS[cluster];
-		if (!host) throw new ApplicationError(`Unknown Capillary cluster "${String(cluster)}"`, notSentTags);
+		if (!host)
+			throw new ApplicationError(`Unknown Capillary cluster "${String(cluster)}"`, notSentTags);
 		return host;
 	}
 	return checkCustomBaseUrl(String(credentials.baseUrl ?? ''));
@@ -67,23 +69,35 @@ export function checkCustomBaseUrl(raw: string): string {
 	const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
 	if (!url) {
 		throw new ApplicationError(
-			'The custom Base URL is not a valid URL: enter the API host root, such as https://eu.api.capillarytech.com', notSentTags);
+			'The custom Base URL is not a valid URL: enter the API host root, such as https://eu.api.capillarytech.com',
+			notSentTags,
+		);
 	}
 	if (url.search || url.hash || /[?#]/.test(trimmed)) {
-		throw new ApplicationError('The custom Base URL must be a host root without ?query or #fragment', notSentTags);
+		throw new ApplicationError(
+			'The custom Base URL must be a host root without ?query or #fragment',
+			notSentTags,
+		);
 	}
 	if (url.username || url.password) {
-		throw new ApplicationError('The custom Base URL must not contain a user name or password', notSentTags);
+		throw new ApplicationError(
+			'The custom Base URL must not contain a user name or password',
+			notSentTags,
+		);
 	}
 	if (API_VERSION_PATH.test(url.pathname)) {
 		throw new ApplicationError(
-			'The custom Base URL must be the API host root, without /v1.1, /v2 or /v3 (the node adds the version to each path)', notSentTags);
+			'The custom Base URL must be the API host root, without /v1.1, /v2 or /v3 (the node adds the version to each path)',
+			notSentTags,
+		);
 	}
 	const secure = url.protocol === 'https:';
 	const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname);
 	if (!secure && !loopbackHttp) {
 		throw new ApplicationError(
-			`The custom Base URL must use https:// (http:// is allowed only for localhost), got ${url.protocol}//${url.host}`, notSentTags);
+			`The custom Base URL must use https:// (http:// is allowed only for localhost), got ${url.protocol}//${url.host}`,
+			notSentTags,
+		);
 	}
 	return trimmed;
 }

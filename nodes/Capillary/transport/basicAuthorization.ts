@@ -8,7 +8,9 @@ const MD5_HEX = /^[0-9a-f]{32}$/i;
 
 /** `Basic base64(username:md5hex(password))`, or the password as given when it is already the hash. */
 export function basicAuthorization(credentials: ICredentialDataDecryptedObject): string {
-	const token = Buffer.from(`${String(credentials.username ?? '')}:${passwordHash(credentials)}`).toString('base64');
+	const token = Buffer.from(
+		`${String(credentials.username ?? '')}:${passwordHash(credentials)}`,
+	).toString('base64');
 	return `Basic ${token}`;
 }
 

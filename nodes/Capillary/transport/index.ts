@@ -65,12 +65,19 @@ async function sendWithToken(
 	request: CapillaryRequest,
 	{ refreshToken = false, shouldStop }: RequestOptions,
 ): Promise<BatchResponse> {
-	if (connection.credentialType === 'capillaryOAuthApi' && (refreshToken || !tokenIsUsable(connection.credentials))) {
+	if (
+		connection.credentialType === 'capillaryOAuthApi' &&
+		(refreshToken || !tokenIsUsable(connection.credentials))
+	) {
 		if (connection.tokenRefresh) {
 			const leader = await connection.tokenRefresh;
 			// The token request failed (nothing of the leader's was sent): so would this one's, now.
 			if (leader.type === 'notSent' && !tokenIsUsable(connection.credentials)) return leader;
-			if (shouldStop?.()) return { type: 'notSent', message: 'Not sent: the run stopped while this request waited for an access token' };
+			if (shouldStop?.())
+				return {
+					type: 'notSent',
+					message: 'Not sent: the run stopped while this request waited for an access token',
+				};
 		} else {
 			connection.credentials.accessToken = '';
 			const sending = sendNotingTokens(context, connection, request);
@@ -129,6 +136,11 @@ export async function capillaryRequestWithRefresh(
  * A 401 that carries per-customer results is paired like any other answer, never resent.
  */
 export function needsNewToken(connection: Connection, response: BatchResponse): boolean {
-	if (response.type !== 'http' || response.statusCode !== 401 || connection.credentialType !== 'capillaryOAuthApi') return false;
+	if (
+		response.type !== 'http' ||
+		response.statusCode !== 401 ||
+		connection.credentialType !== 'capillaryOAuthApi'
+	)
+		return false;
 	return !Array.isArray((response.body as { response?: unknown } | null)?.response);
 }

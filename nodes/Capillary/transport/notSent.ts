@@ -25,7 +25,10 @@ export function notSentOptions({ retryable = false, retryAfter }: NotSentDetails
 export const notSentTags = notSentOptions();
 
 export function isNotSentError(error: unknown): error is Error {
-	return error instanceof Error && (error as { tags?: Record<string, unknown> }).tags?.[NOT_SENT_TAG] === true;
+	return (
+		error instanceof Error &&
+		(error as { tags?: Record<string, unknown> }).tags?.[NOT_SENT_TAG] === true
+	);
 }
 
 /** Whether a "not sent" error may pass when tried again, and the Retry-After it came with. */

@@ -27,18 +27,35 @@ export function readFailedRequest(error: unknown): BatchResponse {
 		const response = e.response as HttpResponseLike | undefined;
 		const status = response?.status ?? response?.statusCode;
 		if (response && typeof status === 'number') {
-			return { type: 'http', statusCode: status, body: parseBody(response.data ?? response.body), requestId: headerOf(response.headers, REQUEST_ID_HEADER), retryAfter: headerOf(response.headers, 'retry-after') };
+			return {
+				type: 'http',
+				statusCode: status,
+				body: parseBody(response.data ?? response.body),
+				requestId: headerOf(response.headers, REQUEST_ID_HEADER),
+				retryAfter: headerOf(response.headers, 'retry-after'),
+			};
 		}
 	}
-	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && /^[A-Z_]+$/.test(c));
+	const code = chain
+		.map((e) => e.code)
+		.find((c): c is string => typeof c === 'string' && /^[A-Z_]+$/.test(c));
 	if (code) return { type: 'network', code, message: networkMessage(code) };
-	return { type: 'network', code: 'UNKNOWN', message: 'the request failed without an HTTP response' };
+	return {
+		type: 'network',
+		code: 'UNKNOWN',
+		message: 'the request failed without an HTTP response',
+	};
 }
 
 function errorChain(error: unknown): Array<Record<string, unknown>> {
 	const chain: Array<Record<string, unknown>> = [];
 	let current: unknown = error;
-	while (current && typeof current === 'object' && chain.length < MAX_DEPTH && !chain.includes(current as never)) {
+	while (
+		current &&
+		typeof current === 'object' &&
+		chain.length < MAX_DEPTH &&
+		!chain.includes(current as never)
+	) {
 		const e = current as Record<string, unknown>;
 		chain.push(e);
 		current = NESTED_KEYS.map((key) => e[key]).find((next) => next && typeof next === 'object');

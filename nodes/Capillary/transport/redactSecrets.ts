@@ -22,8 +22,17 @@ export interface SecretForms {
  * alignments it may have inside a longer encoded text (so a base64 dump of a whole header or
  * body is caught too), and URL-encoded base64. Longest first, so that no form is cut by a shorter one.
  */
-export function secretForms(credentials: ICredentialDataDecryptedObject, alsoSent: readonly unknown[] = []): SecretForms {
-	const secrets = [credentials.clientSecret, credentials.accessToken, credentials.password, ...alsoSent, ...basicSecrets(credentials)];
+export function secretForms(
+	credentials: ICredentialDataDecryptedObject,
+	alsoSent: readonly unknown[] = [],
+): SecretForms {
+	const secrets = [
+		credentials.clientSecret,
+		credentials.accessToken,
+		credentials.password,
+		...alsoSent,
+		...basicSecrets(credentials),
+	];
 	const forms = new Set<string>();
 	for (const secret of secrets) {
 		if (typeof secret !== 'string' || secret.length < MIN_FORM_LENGTH) continue;
@@ -48,14 +57,17 @@ export function redactSecrets<T>(value: T, forms: SecretForms): T {
 	const found = typeof value === 'string' ? forms.raw : forms.json;
 	// Line breaks may cut a base64 form (a dump wrapped at 64 or 76 characters): look closer then.
 	const lineBreak = typeof value === 'string' ? '\n' : '\\n';
-	if (text !== undefined && !found.some((form) => text.includes(form)) && !text.includes(lineBreak)) return value;
+	if (text !== undefined && !found.some((form) => text.includes(form)) && !text.includes(lineBreak))
+		return value;
 	return replaceDeep(value, forms.raw, new Set()) as T;
 }
 
 function basicSecrets(credentials: ICredentialDataDecryptedObject): string[] {
 	if (typeof credentials.password !== 'string' || credentials.password === '') return [];
 	const password = credentials.password;
-	const md5 = credentials.isMd5Hash ? password.trim().toLowerCase() : createHash('md5').update(password, 'utf8').digest('hex');
+	const md5 = credentials.isMd5Hash
+		? password.trim().toLowerCase()
+		: createHash('md5').update(password, 'utf8').digest('hex');
 	let header: string[] = [];
 	try {
 		const value = basicAuthorization(credentials);
@@ -76,7 +88,13 @@ function formsOf(secret: string): string[] {
 	}
 	// The whole secret encoded on its own, its last group padded: unpadded, it is a prefix of the padded form.
 	encoded.push(bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url'));
-	return [secret, encodeURIComponent(secret), ...escapedForms(secret), ...encoded, ...encoded.map(encodeURIComponent)];
+	return [
+		secret,
+		encodeURIComponent(secret),
+		...escapedForms(secret),
+		...encoded,
+		...encoded.map(encodeURIComponent),
+	];
 }
 
 /**
@@ -86,11 +104,21 @@ function formsOf(secret: string): string[] {
 function escapedForms(secret: string): string[] {
 	const forms = new Set<string>();
 	for (const upper of [false, true]) {
-		const hex = (code: number, width: number) => (upper ? code.toString(16).toUpperCase() : code.toString(16)).padStart(width, '0');
-		const escapes = [(code: number) => `\\x${hex(code, 2)}`, (code: number) => `\\u${hex(code, 4)}`, (code: number) => `&#x${hex(code, 2)};`, (code: number) => `&#${code};`];
+		const hex = (code: number, width: number) =>
+			(upper ? code.toString(16).toUpperCase() : code.toString(16)).padStart(width, '0');
+		const escapes = [
+			(code: number) => `\\x${hex(code, 2)}`,
+			(code: number) => `\\u${hex(code, 4)}`,
+			(code: number) => `&#x${hex(code, 2)};`,
+			(code: number) => `&#${code};`,
+		];
 		for (const escape of escapes) {
 			for (const all of [true, false]) {
-				forms.add([...secret].map((c) => (all || !/[A-Za-z0-9]/.test(c) ? escape(c.codePointAt(0)!) : c)).join(''));
+				forms.add(
+					[...secret]
+						.map((c) => (all || !/[A-Za-z0-9]/.test(c) ? escape(c.codePointAt(0)!) : c))
+						.join(''),
+				);
 			}
 		}
 	}
@@ -106,7 +134,12 @@ function replaceDeep(value: unknown, forms: readonly string[], ancestors: Set<ob
 	ancestors.add(value);
 	const copy = Array.isArray(value)
 		? value.map((entry) => replaceDeep(entry, forms, ancestors))
-		: Object.fromEntries(Object.entries(value).map(([key, entry]) => [replaceIn(key, forms), replaceDeep(entry, forms, ancestors)]));
+		: Object.fromEntries(
+				Object.entries(value).map(([key, entry]) => [
+					replaceIn(key, forms),
+					replaceDeep(entry, forms, ancestors),
+				]),
+			);
 	ancestors.delete(value);
 	return copy;
 }
@@ -116,7 +149,9 @@ function replaceIn(text: string, forms: readonly string[]): string {
 	let result = text.includes('\n') ? redactWrapped(text, forms) : text;
 	for (const form of forms) {
 		if (!result.includes(form)) continue;
-		result = /^\d+$/.test(form) ? result.replace(new RegExp(`(?<!\\d)${form}(?!\\d)`, 'g'), REDACTED) : result.split(form).join(REDACTED);
+		result = /^\d+$/.test(form)
+			? result.replace(new RegExp(`(?<!\\d)${form}(?!\\d)`, 'g'), REDACTED)
+			: result.split(form).join(REDACTED);
 	}
 	return result;
 }

@@ -10,6 +10,9 @@ import { notSentOptions } from './notSent';
  */
 export function refuseEndedRequest(requestOptions: IHttpRequestOptions): void {
 	if (requestOptions.abortSignal?.aborted) {
-		throw new ApplicationError('Not sent: the Timeout or a cancel ended the request before it could leave', notSentOptions());
+		throw new ApplicationError(
+			'Not sent: the Timeout or a cancel ended the request before it could leave',
+			notSentOptions(),
+		);
 	}
 }

@@ -13,7 +13,10 @@ export interface RequestDeadline {
 	failure(): BatchResponse | undefined;
 }
 
-export function requestDeadline(timeoutMs: number, cancel: AbortSignal | undefined): RequestDeadline {
+export function requestDeadline(
+	timeoutMs: number,
+	cancel: AbortSignal | undefined,
+): RequestDeadline {
 	const timeout = AbortSignal.timeout(timeoutMs);
 	const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
 	return {
@@ -21,8 +24,18 @@ export function requestDeadline(timeoutMs: number, cancel: AbortSignal | undefin
 		bound: (request) => settleBy(request, signal),
 		failure: () => {
 			// Both may have been sent: a network code outside classifyFailure's not-sent list, so outcome unknown.
-			if (timeout.aborted) return { type: 'network', code: 'ETIMEDOUT', message: `timed out: no complete answer within ${timeoutMs} ms, the Timeout option` };
-			if (cancel?.aborted) return { type: 'network', code: 'ERR_CANCELED', message: 'the execution was cancelled while the request was under way' };
+			if (timeout.aborted)
+				return {
+					type: 'network',
+					code: 'ETIMEDOUT',
+					message: `timed out: no complete answer within ${timeoutMs} ms, the Timeout option`,
+				};
+			if (cancel?.aborted)
+				return {
+					type: 'network',
+					code: 'ERR_CANCELED',
+					message: 'the execution was cancelled while the request was under way',
+				};
 			return undefined;
 		},
 	};

@@ -2,7 +2,10 @@
 export const REQUEST_ID_HEADER = 'x-cap-requestid';
 
 /** A response header's value, whatever its case, when it is a string. */
-export function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+export function headerOf(
+	headers: Record<string, unknown> | undefined,
+	name: string,
+): string | undefined {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((header) => header.toLowerCase() === name);
 	const value = key === undefined ? undefined : headers[key];

@@ -28,7 +28,8 @@ export async function requestWithCredential(
 		type: connection.credentialType,
 		data: connection.credentials,
 	};
-	const cancel = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+	const cancel =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 	const deadline = requestDeadline(connection.timeout, cancel);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -46,11 +47,21 @@ export async function requestWithCredential(
 		abortSignal: deadline.signal,
 	};
 	// An empty token is fetched inside n8n's helper (preAuthentication) before the request is sent.
-	const fetchesToken = connection.credentialType === 'capillaryOAuthApi' && !connection.credentials.accessToken;
+	const fetchesToken =
+		connection.credentialType === 'capillaryOAuthApi' && !connection.credentials.accessToken;
 	const caller = withAbortSignal(context, deadline.signal);
 	try {
-		const sending = caller.helpers.httpRequestWithAuthentication.call(caller, connection.credentialType, options, { credentialsDecrypted });
-		const response = (await deadline.bound(sending)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+		const sending = caller.helpers.httpRequestWithAuthentication.call(
+			caller,
+			connection.credentialType,
+			options,
+			{ credentialsDecrypted },
+		);
+		const response = (await deadline.bound(sending)) as {
+			statusCode: number;
+			body: unknown;
+			headers?: Record<string, unknown>;
+		};
 		return {
 			type: 'http',
 			statusCode: response.statusCode,
@@ -65,7 +76,11 @@ export async function requestWithCredential(
 		const ended = deadline.failure();
 		if (ended && fetchesToken && !connection.credentials.accessToken) {
 			// n8n puts a fetched token in the credential before it sends: none there, so nothing left.
-			return { type: 'notSent', message: `Not sent: the access token was still being fetched when the request ended (${'message' in ended ? ended.message : 'ended'})`, retryable: true };
+			return {
+				type: 'notSent',
+				message: `Not sent: the access token was still being fetched when the request ended (${'message' in ended ? ended.message : 'ended'})`,
+				retryable: true,
+			};
 		}
 		return ended ?? failed;
 	}
@@ -76,6 +91,9 @@ export async function requestWithCredential(
  * `this.getExecutionCancelSignal()`. Called on this stand-in for the context, it takes the
  * request's own signal instead, which also fires on the execution's cancel.
  */
-function withAbortSignal<T extends IExecuteFunctions | ILoadOptionsFunctions>(context: T, signal: AbortSignal): T {
+function withAbortSignal<T extends IExecuteFunctions | ILoadOptionsFunctions>(
+	context: T,
+	signal: AbortSignal,
+): T {
 	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as T;
 }

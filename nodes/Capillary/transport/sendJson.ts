@@ -1,4 +1,8 @@
-import type { IHttpRequestHelper, IHttpRequestMethods, ICredentialTestFunctions } from 'n8n-workflow';
+import type {
+	IHttpRequestHelper,
+	IHttpRequestMethods,
+	ICredentialTestFunctions,
+} from 'n8n-workflow';
 
 import { requestDeadline } from './requestDeadline';
 

@@ -26,7 +26,10 @@ export function localExpiry(token: string, ttlSeconds: unknown, requestedAtMs: n
  * `localExpiry`, stored beside it) that has not passed. A token stored without one (by an older
  * version) is not usable: it is replaced once, and its replacement carries one.
  */
-export function tokenIsUsable(credentials: ICredentialDataDecryptedObject, nowMs = Date.now()): boolean {
+export function tokenIsUsable(
+	credentials: ICredentialDataDecryptedObject,
+	nowMs = Date.now(),
+): boolean {
 	const token = credentials.accessToken;
 	const expiresAt = storedExpiry(credentials.sessionExpiresAt);
 	return typeof token === 'string' && token !== '' && expiresAt !== undefined && nowMs < expiresAt;
@@ -58,8 +61,13 @@ function jwtLifetime(token: string): number | undefined {
 	const payload = token.split('.')[1];
 	if (!payload) return undefined;
 	try {
-		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown; iat?: unknown } | null;
-		return typeof claims?.exp === 'number' && typeof claims.iat === 'number' ? positive(claims.exp - claims.iat) : undefined;
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+			exp?: unknown;
+			iat?: unknown;
+		} | null;
+		return typeof claims?.exp === 'number' && typeof claims.iat === 'number'
+			? positive(claims.exp - claims.iat)
+			: undefined;
 	} catch {
 		return undefined;
 	}

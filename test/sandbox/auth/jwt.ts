@@ -44,5 +44,9 @@ export function verifyJwt(token: string, secret: Buffer): SandboxJwtPayload | un
 function isPayload(value: unknown): value is SandboxJwtPayload {
 	if (typeof value !== 'object' || value === null) return false;
 	const record = value as Record<string, unknown>;
-	return typeof record.jti === 'string' && typeof record.exp === 'number' && typeof record.client_id === 'string';
+	return (
+		typeof record.jti === 'string' &&
+		typeof record.exp === 'number' &&
+		typeof record.client_id === 'string'
+	);
 }

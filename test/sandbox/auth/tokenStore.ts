@@ -16,7 +16,17 @@ export class TokenStore {
 		const iat = Math.floor(nowMs / 1000 + clockOffsetSeconds);
 		const jti = randomUUID();
 		this.expiresAtMs.set(jti, nowMs + ttlSeconds * 1000);
-		return signJwt({ iss: 'capillary-sandbox', client_id: clientId, org_id: orgId, iat, exp: iat + ttlSeconds, jti }, this.secret);
+		return signJwt(
+			{
+				iss: 'capillary-sandbox',
+				client_id: clientId,
+				org_id: orgId,
+				iat,
+				exp: iat + ttlSeconds,
+				jti,
+			},
+			this.secret,
+		);
 	}
 
 	isValid(token: string): boolean {

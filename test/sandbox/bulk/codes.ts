@@ -21,7 +21,17 @@ export const LIMIT_WARNING = {
 } as const;
 
 export const VALID_SOURCES: readonly string[] = [
-	'FACEBOOK', 'WEB_ENGAGE', 'INSTORE', 'MARTJACK', 'TMALL', 'TAOBAO', 'JD', 'ECOMMERCE', 'WEBSITE', 'LINE', 'ALL',
+	'FACEBOOK',
+	'WEB_ENGAGE',
+	'INSTORE',
+	'MARTJACK',
+	'TMALL',
+	'TAOBAO',
+	'JD',
+	'ECOMMERCE',
+	'WEBSITE',
+	'LINE',
+	'ALL',
 ];
 
 export const IDENTIFIER_NAMES = ['id', 'mobile', 'email'] as const;

@@ -11,16 +11,24 @@ import { processCustomer } from './processCustomer';
  */
 export function enrolAndEarnRoute(context: RequestContext): HandlerResult {
 	const body = context.json;
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest('Request body must be a JSON object');
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		return badRequest('Request body must be a JSON object');
 	const request = body as Record<string, unknown>;
 	const customers = request.customers;
-	if (!Array.isArray(customers) || customers.length === 0) return badRequest('customers must be a non-empty array');
+	if (!Array.isArray(customers) || customers.length === 0)
+		return badRequest('customers must be a non-empty array');
 	if (customers.length > context.state.settings.batchLimit) return batchLimitExceeded();
 
 	const plan = planBulkRequest(request);
 	const response: BulkEntry[] = customers.map((customer) =>
-		typeof plan === 'number' ? failedEntry(plan) : processCustomer(plan, customer, context.state, context.requestId),
+		typeof plan === 'number'
+			? failedEntry(plan)
+			: processCustomer(plan, customer, context.state, context.requestId),
 	);
 	const failureCount = response.filter(isFailed).length;
-	return jsonResult(failureCount === 0 ? 200 : 201, { response, totalCount: customers.length, failureCount });
+	return jsonResult(failureCount === 0 ? 200 : 201, {
+		response,
+		totalCount: customers.length,
+		failureCount,
+	});
 }

@@ -1,5 +1,11 @@
 import { findProgram } from '../seed/programs';
-import { findPromotionById, findPromotionByIdentifier, isDirectIssue, isEnrolAndIssue, type SeedPromotion } from '../seed/promotions';
+import {
+	findPromotionById,
+	findPromotionByIdentifier,
+	isDirectIssue,
+	isEnrolAndIssue,
+	type SeedPromotion,
+} from '../seed/promotions';
 import type { IdentifierName } from '../types';
 import { IDENTIFIER_NAMES, type ErrorCode } from './codes';
 
@@ -19,7 +25,11 @@ export interface BulkPlan {
 export function planBulkRequest(body: Record<string, unknown>): BulkPlan | ErrorCode {
 	if (body.type !== 'CUSTOMER') return 8901;
 	const details = isRecord(body.promotionDetails) ? body.promotionDetails : {};
-	if (isBlank(details.programId) || (isBlank(details.promotionId) && isBlank(details.promoIdentifier))) return 8881;
+	if (
+		isBlank(details.programId) ||
+		(isBlank(details.promotionId) && isBlank(details.promoIdentifier))
+	)
+		return 8881;
 	const programId = asInteger(details.programId);
 	if (programId === undefined || !findProgram(programId)) return 1101;
 	const promotion = findPromotion(programId, details.promotionId, details.promoIdentifier);
@@ -33,7 +43,11 @@ export function planBulkRequest(body: Record<string, unknown>): BulkPlan | Error
 }
 
 /** promotionId wins when both are given, but a promoIdentifier that contradicts it is an error. */
-function findPromotion(programId: number, promotionId: unknown, promoIdentifier: unknown): SeedPromotion | undefined {
+function findPromotion(
+	programId: number,
+	promotionId: unknown,
+	promoIdentifier: unknown,
+): SeedPromotion | undefined {
 	const promotion = isBlank(promotionId)
 		? findPromotionByIdentifier(programId, String(promoIdentifier))
 		: findPromotionById(asInteger(promotionId) ?? -1);

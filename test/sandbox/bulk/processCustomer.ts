@@ -3,7 +3,13 @@ import { isEnrolAndIssue } from '../seed/promotions';
 import type { SandboxState } from '../state/sandboxState';
 import type { LedgerEntry } from '../types';
 import { VALID_SOURCES, type ErrorCode } from './codes';
-import { failedEntry, limitReachedEntry, successEntry, type BulkEntry, type BulkResult } from './entries';
+import {
+	failedEntry,
+	limitReachedEntry,
+	successEntry,
+	type BulkEntry,
+	type BulkResult,
+} from './entries';
 import type { BulkPlan } from './planBulkRequest';
 
 export interface CustomerInput {
@@ -25,7 +31,12 @@ export function readCustomerInput(raw: unknown): CustomerInput | undefined {
  * Applies one customer of a valid plan and returns its response entry. Each applied ENROL or
  * EARN appends a ledger entry; a used-up issue limit answers warning 8890 and changes nothing.
  */
-export function processCustomer(plan: BulkPlan, raw: unknown, state: SandboxState, requestId: string): BulkEntry {
+export function processCustomer(
+	plan: BulkPlan,
+	raw: unknown,
+	state: SandboxState,
+	requestId: string,
+): BulkEntry {
 	const input = readCustomerInput(raw);
 	if (!input) return failedEntry(11013);
 	const resolved = resolveCustomer(plan, input.identifierValue);
@@ -34,8 +45,14 @@ export function processCustomer(plan: BulkPlan, raw: unknown, state: SandboxStat
 
 	const { promotion } = plan;
 	const loyalty = state.loyalty;
-	const result: BulkResult = { entityType: 'CUSTOMER', entityId: customerId, promotionId: promotion.promotionId, programId: promotion.programId };
-	const append = (issualId: string, earnedId?: string): void => appendLedger(state, { requestId, plan, customerId, input, issualId, earnedId });
+	const result: BulkResult = {
+		entityType: 'CUSTOMER',
+		entityId: customerId,
+		promotionId: promotion.promotionId,
+		programId: promotion.programId,
+	};
+	const append = (issualId: string, earnedId?: string): void =>
+		appendLedger(state, { requestId, plan, customerId, input, issualId, earnedId });
 
 	if (plan.action === 'ENROL') {
 		result.issualId = loyalty.enrol(promotion.promotionId, customerId);
@@ -56,7 +73,10 @@ export function processCustomer(plan: BulkPlan, raw: unknown, state: SandboxStat
 	return successEntry(result);
 }
 
-function resolveCustomer(plan: BulkPlan, identifierValue: string): { customerId: number } | { error: ErrorCode } {
+function resolveCustomer(
+	plan: BulkPlan,
+	identifierValue: string,
+): { customerId: number } | { error: ErrorCode } {
 	if (plan.identifierName === 'id' && !/^\d+$/.test(identifierValue)) return { error: 8896 };
 	const found = lookupCustomer(plan.identifierName, identifierValue);
 	if (found.kind === 'userGroup') return { error: 8899 };

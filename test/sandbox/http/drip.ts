@@ -12,9 +12,17 @@ const DEFAULT_DRIP_BYTES = 100;
  * body; chunked, since the length is not known up front. Stops writing once the client left
  * (status stays null); close() cancels the pending delay, which abandons the drip with its socket.
  */
-export async function dripAnswer(response: ServerResponse, record: RequestRecord, answer: SerialisedAnswer, fault: DripFault, timers: Timers): Promise<void> {
+export async function dripAnswer(
+	response: ServerResponse,
+	record: RequestRecord,
+	answer: SerialisedAnswer,
+	fault: DripFault,
+	timers: Timers,
+): Promise<void> {
 	if (!open(response)) return;
-	const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => name.toLowerCase() !== 'content-length'));
+	const headers = Object.fromEntries(
+		Object.entries(answer.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
+	);
 	response.writeHead(answer.status, headers);
 	response.flushHeaders();
 	const bytes = fault.forever ? Infinity : (fault.bytes ?? DEFAULT_DRIP_BYTES);

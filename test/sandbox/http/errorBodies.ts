@@ -9,11 +9,15 @@ function requestError(status: number, code: number, message: string): HandlerRes
 }
 
 export const unauthorized = (): HandlerResult => requestError(401, 401, 'Authentication failed');
-export const unsupportedMediaType = (): HandlerResult => requestError(415, 415, 'Unsupported Media Type: use application/json');
-export const invalidJson = (): HandlerResult => requestError(400, 400, 'Invalid JSON in request body');
+export const unsupportedMediaType = (): HandlerResult =>
+	requestError(415, 415, 'Unsupported Media Type: use application/json');
+export const invalidJson = (): HandlerResult =>
+	requestError(400, 400, 'Invalid JSON in request body');
 export const badRequest = (message: string): HandlerResult => requestError(400, 400, message);
-export const batchLimitExceeded = (): HandlerResult => requestError(400, 1060, 'Batch limit size exceeded');
+export const batchLimitExceeded = (): HandlerResult =>
+	requestError(400, 1060, 'Batch limit size exceeded');
 export const notFound = (): HandlerResult => requestError(404, 404, 'Resource not found');
 export const methodNotAllowed = (): HandlerResult => requestError(405, 405, 'Method not allowed');
-export const serviceUnavailable = (): HandlerResult => requestError(503, 503, 'Service unavailable');
+export const serviceUnavailable = (): HandlerResult =>
+	requestError(503, 503, 'Service unavailable');
 export const internalError = (): HandlerResult => requestError(500, 500, 'Sandbox internal error');

@@ -9,7 +9,9 @@ export function statusFaultResult(fault: StatusFault): HandlerResult {
 	const headers: Record<string, string> = {};
 	if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
 	if (typeof fault.body === 'string') {
-		headers['Content-Type'] = fault.body.trimStart().startsWith('<') ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
+		headers['Content-Type'] = fault.body.trimStart().startsWith('<')
+			? 'text/html; charset=utf-8'
+			: 'text/plain; charset=utf-8';
 		return { status: fault.status, raw: fault.body, headers };
 	}
 	return { status: fault.status, body: fault.body, headers };
@@ -23,9 +25,17 @@ export function malformedResult(): HandlerResult {
 /** Drops the last `drop` entries of response[], leaving the counts and status untouched. */
 export function shortenedResult(result: HandlerResult, drop: number): HandlerResult {
 	const body = result.body;
-	if (typeof body !== 'object' || body === null || !Array.isArray((body as { response?: unknown }).response)) return result;
+	if (
+		typeof body !== 'object' ||
+		body === null ||
+		!Array.isArray((body as { response?: unknown }).response)
+	)
+		return result;
 	const response = (body as { response: unknown[] }).response;
-	return { ...result, body: { ...body, response: response.slice(0, Math.max(0, response.length - drop)) } };
+	return {
+		...result,
+		body: { ...body, response: response.slice(0, Math.max(0, response.length - drop)) },
+	};
 }
 
 type EchoFault = Extract<Fault, { type: 'echoRequest' }>;
@@ -38,29 +48,49 @@ const ECHOED_HEADERS = ['authorization', 'x-cap-api-oauth-token'] as const;
  * client secret on the token path) raw, base64 and URL-encoded: JSON with the raw values in
  * errors[0].message too, or an HTML page, with the headers before the body.
  */
-export function echoRequestResult(fault: EchoFault, headers: IncomingHttpHeaders, bodyText: string): HandlerResult {
+export function echoRequestResult(
+	fault: EchoFault,
+	headers: IncomingHttpHeaders,
+	bodyText: string,
+): HandlerResult {
 	const echoed: Array<[string, string]> = [];
 	for (const name of ECHOED_HEADERS) {
 		const value = headers[name];
 		if (typeof value === 'string' && value !== '') echoed.push([name, value]);
 	}
 	if (bodyText !== '') echoed.push(['body', bodyText]);
-	const forms = echoed.flatMap(([name, value]): Array<[string, string]> => [
-		[name, value],
-		[`${name} (base64)`, Buffer.from(value, 'utf8').toString('base64')],
-		[`${name} (url-encoded)`, encodeURIComponent(value)],
-	]);
+	const forms = echoed.flatMap(
+		([name, value]): Array<[string, string]> => [
+			[name, value],
+			[`${name} (base64)`, Buffer.from(value, 'utf8').toString('base64')],
+			[`${name} (url-encoded)`, encodeURIComponent(value)],
+		],
+	);
 	if (fault.format === 'json') {
 		const message = `Request refused. ${echoed.map(([name, value]) => `${name}=${value}`).join('; ')}`;
-		return { status: fault.status, body: { errors: [{ status: false, code: fault.status, message }], debug: Object.fromEntries(forms) } };
+		return {
+			status: fault.status,
+			body: {
+				errors: [{ status: false, code: fault.status, message }],
+				debug: Object.fromEntries(forms),
+			},
+		};
 	}
 	const lines = forms.map(([name, value]) => `${name}: ${escapeHtml(value)}`).join('\n');
 	const page = `<!DOCTYPE html><html><head><title>Error ${fault.status}</title></head><body><h1>HTTP ${fault.status}</h1><pre>\n${lines}\n</pre></body></html>`;
-	return { status: fault.status, raw: page, headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+	return {
+		status: fault.status,
+		raw: page,
+		headers: { 'Content-Type': 'text/html; charset=utf-8' },
+	};
 }
 
 function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 /** The same answer with nulls for what it leaves empty or out: the same meaning, as a null-happy server writes it. */
@@ -69,9 +99,16 @@ export function nulledResult(result: HandlerResult): HandlerResult {
 	if (!body || !Array.isArray(body.response)) return result;
 	const response = (body.response as Array<Record<string, unknown>>).map((entry) => {
 		const nulled: Record<string, unknown> = { ...entry, result: entry.result ?? null };
-		for (const list of ['errors', 'warnings']) if (Array.isArray(entry[list]) && (entry[list] as unknown[]).length === 0) nulled[list] = null;
+		for (const list of ['errors', 'warnings'])
+			if (Array.isArray(entry[list]) && (entry[list] as unknown[]).length === 0)
+				nulled[list] = null;
 		const applied = entry.result as Record<string, unknown> | undefined;
-		if (applied) nulled.result = { ...applied, issualId: applied.issualId ?? null, earnedId: applied.earnedId ?? null };
+		if (applied)
+			nulled.result = {
+				...applied,
+				issualId: applied.issualId ?? null,
+				earnedId: applied.earnedId ?? null,
+			};
 		return nulled;
 	});
 	return { ...result, body: { ...body, response } };

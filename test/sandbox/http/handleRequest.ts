@@ -6,7 +6,13 @@ import type { SandboxState } from '../state/sandboxState';
 import type { Fault, RequestRecord } from '../types';
 import { dripAnswer } from './drip';
 import { serviceUnavailable } from './errorBodies';
-import { echoRequestResult, malformedResult, nulledResult, shortenedResult, statusFaultResult } from './faultResults';
+import {
+	echoRequestResult,
+	malformedResult,
+	nulledResult,
+	shortenedResult,
+	statusFaultResult,
+} from './faultResults';
 import type { HandlerResult } from './handlerTypes';
 import { parseJson, readBody, type ParsedJson } from './readBody';
 import { routeRequest } from './routeRequest';
@@ -20,7 +26,12 @@ import type { Timers } from './timers';
  * Faults marked afterApplying (and malformed/short) act on the answer after the handler applied
  * the request; the others replace it.
  */
-export async function handleRequest(request: IncomingMessage, response: ServerResponse, state: SandboxState, timers: Timers): Promise<void> {
+export async function handleRequest(
+	request: IncomingMessage,
+	response: ServerResponse,
+	state: SandboxState,
+	timers: Timers,
+): Promise<void> {
 	const arrivedAt = performance.now();
 	const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
 	const record: RequestRecord = {
@@ -43,10 +54,19 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
 	if (record.path === BULK_ENROL_AND_EARN_PATH) describeBulkCall(record, body);
 	if (fault?.type === 'expireToken') state.tokens.expireAll();
 
-	const context = { requestId: record.requestId, method: record.method, path: record.path, query: url.searchParams, headers: request.headers, record, state };
-	const result = fault && actsBeforeApplying(fault)
-		? answerBeforeApplying(fault, request, bodyText)
-		: answerAfterApplying(fault, routeRequest(context, body), request);
+	const context = {
+		requestId: record.requestId,
+		method: record.method,
+		path: record.path,
+		query: url.searchParams,
+		headers: request.headers,
+		record,
+		state,
+	};
+	const result =
+		fault && actsBeforeApplying(fault)
+			? answerBeforeApplying(fault, request, bodyText)
+			: answerAfterApplying(fault, routeRequest(context, body), request);
 	if (!result) return; // reset or hang: no answer
 	const answer = serialiseResult(record, result);
 	const latencyMs = state.settings.latencyMs + (fault?.type === 'latency' ? fault.ms : 0);
@@ -57,10 +77,20 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
 
 function actsBeforeApplying(fault: Fault): boolean {
 	if (fault.type === 'echoRequest') return true;
-	return (fault.type === 'status' || fault.type === 'reset' || fault.type === 'hang' || fault.type === 'drip') && !fault.afterApplying;
+	return (
+		(fault.type === 'status' ||
+			fault.type === 'reset' ||
+			fault.type === 'hang' ||
+			fault.type === 'drip') &&
+		!fault.afterApplying
+	);
 }
 
-function answerBeforeApplying(fault: Fault, request: IncomingMessage, bodyText: string): HandlerResult | undefined {
+function answerBeforeApplying(
+	fault: Fault,
+	request: IncomingMessage,
+	bodyText: string,
+): HandlerResult | undefined {
 	if (fault.type === 'status') return statusFaultResult(fault);
 	if (fault.type === 'echoRequest') return echoRequestResult(fault, request.headers, bodyText);
 	if (fault.type === 'drip') return serviceUnavailable();
@@ -68,7 +98,11 @@ function answerBeforeApplying(fault: Fault, request: IncomingMessage, bodyText: 
 	return undefined;
 }
 
-function answerAfterApplying(fault: Fault | undefined, applied: HandlerResult, request: IncomingMessage): HandlerResult | undefined {
+function answerAfterApplying(
+	fault: Fault | undefined,
+	applied: HandlerResult,
+	request: IncomingMessage,
+): HandlerResult | undefined {
 	switch (fault?.type) {
 		case 'status':
 			return statusFaultResult(fault);

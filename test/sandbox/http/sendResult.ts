@@ -21,7 +21,11 @@ export function serialiseResult(record: RequestRecord, result: HandlerResult): S
 }
 
 /** Writes the answer and records its status; a socket already gone leaves the status null. */
-export function sendAnswer(response: ServerResponse, record: RequestRecord, answer: SerialisedAnswer): void {
+export function sendAnswer(
+	response: ServerResponse,
+	record: RequestRecord,
+	answer: SerialisedAnswer,
+): void {
 	if (response.destroyed || response.socket === null || response.socket.destroyed) return;
 	response.writeHead(answer.status, answer.headers);
 	response.end(answer.text);

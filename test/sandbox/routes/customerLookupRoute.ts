@@ -14,7 +14,8 @@ export function customerLookupRoute(context: RequestContext): HandlerResult {
 	const identifierName = context.query.get('identifierName') ?? '';
 	const identifierValue = context.query.get('identifierValue') ?? '';
 	const knownName = IDENTIFIER_NAMES.find((name) => name === identifierName);
-	if (!VALID_SOURCES.includes(source) || !knownName || identifierValue === '') return lookupError(11013);
+	if (!VALID_SOURCES.includes(source) || !knownName || identifierValue === '')
+		return lookupError(11013);
 	const found = lookupCustomer(knownName as IdentifierName, identifierValue);
 	if (found.kind !== 'customer') return lookupError(8015);
 	const { id, mobile, email } = found.customer;
@@ -36,5 +37,8 @@ export function customerLookupRoute(context: RequestContext): HandlerResult {
 }
 
 function lookupError(code: ErrorCode): HandlerResult {
-	return jsonResult(400, { errors: [{ status: false, code, message: ERROR_MESSAGES[code] }], warnings: [] });
+	return jsonResult(400, {
+		errors: [{ status: false, code, message: ERROR_MESSAGES[code] }],
+		warnings: [],
+	});
 }

@@ -7,7 +7,11 @@ export interface Page<T> {
 /** Zero-based page `pageIndex` of `size` items. */
 export function pageOf<T>(all: readonly T[], pageIndex: number, size: number): Page<T> {
 	const start = pageIndex * size;
-	return { items: all.slice(start, start + size), totalEntries: all.length, pageCount: Math.ceil(all.length / size) };
+	return {
+		items: all.slice(start, start + size),
+		totalEntries: all.length,
+		pageCount: Math.ceil(all.length / size),
+	};
 }
 
 /** Non-negative integer from a query value; `fallback` when absent; undefined when malformed. */

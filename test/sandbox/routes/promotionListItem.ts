@@ -24,7 +24,13 @@ export function promotionListItem(promotion: SeedPromotion): Record<string, unkn
 				redemptionRestrictions: [],
 				issualRestrictions: [],
 				earnRestrictions: [
-					{ name: 'MAX_NUMBER_OF_EARNS_PER_CUSTOMER', value: promotion.issueLimit, type: 'NON_PERIOD_BASED', periodType: null, periodUnit: null },
+					{
+						name: 'MAX_NUMBER_OF_EARNS_PER_CUSTOMER',
+						value: promotion.issueLimit,
+						type: 'NON_PERIOD_BASED',
+						periodType: null,
+						periodUnit: null,
+					},
 				],
 				expiryRestrictions: [],
 			},

@@ -17,19 +17,25 @@ import { pageOf, queryInteger } from './paging';
 import { promotionListItem } from './promotionListItem';
 
 const MAX_LIMIT = 100;
-const LISTED = PROMOTIONS.filter((promotion) => promotion.status !== 'DRAFT').sort((a, b) => b.promotionId - a.promotionId);
+const LISTED = PROMOTIONS.filter((promotion) => promotion.status !== 'DRAFT').sort(
+	(a, b) => b.promotionId - a.promotionId,
+);
 
 export function promotionsListRoute(context: RequestContext): HandlerResult {
 	const limit = queryInteger(context.query.get('limit'));
 	const offset = queryInteger(context.query.get('offset'));
-	if (limit === undefined || offset === undefined || limit === 0) return listError(4054, 'Offset or limit missing');
+	if (limit === undefined || offset === undefined || limit === 0)
+		return listError(4054, 'Offset or limit missing');
 	const program = context.query.get('program');
 	const programId = program ? queryInteger(program) : undefined;
-	if (program && (programId === undefined || !findProgram(programId))) return listError(2010, 'Program ID incorrect');
+	if (program && (programId === undefined || !findProgram(programId)))
+		return listError(2010, 'Program ID incorrect');
 	const status = context.query.get('status');
 
-	const matching = LISTED.filter((promotion) =>
-		(programId === undefined || promotion.programId === programId) && (!status || promotion.status === status.toUpperCase()),
+	const matching = LISTED.filter(
+		(promotion) =>
+			(programId === undefined || promotion.programId === programId) &&
+			(!status || promotion.status === status.toUpperCase()),
 	);
 	const pageSize = Math.min(limit, MAX_LIMIT);
 	const page = pageOf(matching, offset, pageSize);
@@ -37,10 +43,20 @@ export function promotionsListRoute(context: RequestContext): HandlerResult {
 		status: { code: 200, message: 'success' },
 		validationErrors: null,
 		data: page.items.map(promotionListItem),
-		pageDetails: { pageNumber: offset, pageSize, totalEntries: page.totalEntries, pageCount: page.pageCount },
+		pageDetails: {
+			pageNumber: offset,
+			pageSize,
+			totalEntries: page.totalEntries,
+			pageCount: page.pageCount,
+		},
 	});
 }
 
 function listError(code: number, message: string): HandlerResult {
-	return jsonResult(400, { status: { code, message }, validationErrors: null, data: null, pageDetails: null });
+	return jsonResult(400, {
+		status: { code, message },
+		validationErrors: null,
+		data: null,
+		pageDetails: null,
+	});
 }

@@ -19,7 +19,10 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
 	[TOKEN_GENERATE_PATH, { method: 'POST', handler: tokenGenerateRoute, authenticated: false }],
 	[BULK_ENROL_AND_EARN_PATH, { method: 'POST', handler: enrolAndEarnRoute, authenticated: true }],
 	['/v2/organization/programs', { method: 'GET', handler: programsRoute, authenticated: true }],
-	['/api_gateway/loyalty/v1/programs/promotions/list', { method: 'GET', handler: promotionsListRoute, authenticated: true }],
+	[
+		'/api_gateway/loyalty/v1/programs/promotions/list',
+		{ method: 'GET', handler: promotionsListRoute, authenticated: true },
+	],
 	['/v3/promotions', { method: 'GET', handler: v3PromotionsRoute, authenticated: true }],
 	['/v2/customers/lookup', { method: 'GET', handler: customerLookupRoute, authenticated: true }],
 ]);

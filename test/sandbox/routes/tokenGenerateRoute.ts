@@ -8,15 +8,24 @@ import { OAUTH_CLIENTS, ORG_ID } from '../seed/credentials';
  * with data null; the secret is never echoed.
  */
 export function tokenGenerateRoute(context: RequestContext): HandlerResult {
-	const body = typeof context.json === 'object' && context.json !== null ? (context.json as Record<string, unknown>) : {};
+	const body =
+		typeof context.json === 'object' && context.json !== null
+			? (context.json as Record<string, unknown>)
+			: {};
 	const { key, secret } = body;
 	if (typeof key !== 'string' || typeof secret !== 'string' || key === '' || secret === '') {
 		return tokenError(400, 400, 'key and secret are required');
 	}
 	const client = OAUTH_CLIENTS.find((candidate) => candidate.clientKey === key);
-	if (!client || !sameText(client.clientSecret, secret)) return tokenError(401, 401, 'Invalid client credentials');
+	if (!client || !sameText(client.clientSecret, secret))
+		return tokenError(401, 401, 'Invalid client credentials');
 	const { tokenTtlSeconds: ttlSeconds, clockOffsetSeconds } = context.state.settings;
-	const accessToken = context.state.tokens.issue(client.clientKey, ORG_ID, ttlSeconds, clockOffsetSeconds);
+	const accessToken = context.state.tokens.issue(
+		client.clientKey,
+		ORG_ID,
+		ttlSeconds,
+		clockOffsetSeconds,
+	);
 	return jsonResult(200, { data: { accessToken, ttlSeconds }, errors: null });
 }
 

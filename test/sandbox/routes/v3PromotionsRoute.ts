@@ -21,10 +21,19 @@ export function v3PromotionsRoute(context: RequestContext): HandlerResult {
 	const page = queryInteger(context.query.get('page'), 0);
 	const size = queryInteger(context.query.get('size'), 10);
 	if (page === undefined || size === undefined || size === 0 || size > MAX_SIZE) {
-		return jsonResult(400, { data: null, errors: [{ status: false, code: 400, message: 'Invalid page or size' }], warnings: [] });
+		return jsonResult(400, {
+			data: null,
+			errors: [{ status: false, code: 400, message: 'Invalid page or size' }],
+			warnings: [],
+		});
 	}
-	const wanted = (context.query.get('status') ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
-	const matching = PROMOTIONS.filter((promotion) => wanted.length === 0 || wanted.includes(v3Status(promotion)));
+	const wanted = (context.query.get('status') ?? '')
+		.split(',')
+		.map((s) => s.trim().toUpperCase())
+		.filter(Boolean);
+	const matching = PROMOTIONS.filter(
+		(promotion) => wanted.length === 0 || wanted.includes(v3Status(promotion)),
+	);
 	const selected = pageOf(matching, page, size);
 	return jsonResult(200, {
 		data: selected.items.map(v3Promotion),

@@ -14,13 +14,20 @@ export interface CustomerIdentifiers {
 	email: string;
 }
 
-export type CustomerLookup = { kind: 'customer'; customer: CustomerIdentifiers } | { kind: 'userGroup' } | { kind: 'notFound' };
+export type CustomerLookup =
+	| { kind: 'customer'; customer: CustomerIdentifiers }
+	| { kind: 'userGroup' }
+	| { kind: 'notFound' };
 
 export function ruleCustomer(k: number): CustomerIdentifiers {
 	if (!Number.isInteger(k) || k < 0 || k >= CUSTOMER_COUNT) {
 		throw new RangeError(`customer index must be an integer in [0, ${CUSTOMER_COUNT})`);
 	}
-	return { id: ID_BASE + k, mobile: '9190' + String(k).padStart(8, '0'), email: `customer${k}@example.com` };
+	return {
+		id: ID_BASE + k,
+		mobile: '9190' + String(k).padStart(8, '0'),
+		email: `customer${k}@example.com`,
+	};
 }
 
 /** Example customers from Capillary's reference page, so its sample requests work as written. */
@@ -33,19 +40,29 @@ export const NAMED_CUSTOMERS: readonly CustomerIdentifiers[] = [
 ];
 
 /** Identifiers of a user group (family account): Capillary refuses to enrol/issue to it (8899). */
-export const USER_GROUP: CustomerIdentifiers = { id: 777000001, mobile: '919777000001', email: 'family.group@example.com' };
+export const USER_GROUP: CustomerIdentifiers = {
+	id: 777000001,
+	mobile: '919777000001',
+	email: 'family.group@example.com',
+};
 
 function ruleIndex(identifierName: IdentifierName, value: string): number | undefined {
 	const match =
-		identifierName === 'id' ? /^(\d{7})$/.exec(value) :
-		identifierName === 'mobile' ? /^9190(\d{8})$/.exec(value) :
-		/^customer(0|[1-9]\d{0,6})@example\.com$/.exec(value.toLowerCase());
+		identifierName === 'id'
+			? /^(\d{7})$/.exec(value)
+			: identifierName === 'mobile'
+				? /^9190(\d{8})$/.exec(value)
+				: /^customer(0|[1-9]\d{0,6})@example\.com$/.exec(value.toLowerCase());
 	if (!match) return undefined;
 	const k = identifierName === 'id' ? Number(match[1]) - ID_BASE : Number(match[1]);
 	return k >= 0 && k < CUSTOMER_COUNT ? k : undefined;
 }
 
-function matches(customer: CustomerIdentifiers, identifierName: IdentifierName, value: string): boolean {
+function matches(
+	customer: CustomerIdentifiers,
+	identifierName: IdentifierName,
+	value: string,
+): boolean {
 	if (identifierName === 'email') return customer.email === value.toLowerCase();
 	return String(customer[identifierName]) === value;
 }

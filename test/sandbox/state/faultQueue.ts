@@ -16,13 +16,17 @@ export class FaultQueue {
 
 	add(fault: Fault): void {
 		const times = fault.times ?? 1;
-		if (!Number.isInteger(times) || times < 1) throw new RangeError('fault.times must be a positive integer');
-		if (fault.type === 'drip' && !(fault.intervalMs > 0)) throw new RangeError('a drip fault needs a positive intervalMs');
+		if (!Number.isInteger(times) || times < 1)
+			throw new RangeError('fault.times must be a positive integer');
+		if (fault.type === 'drip' && !(fault.intervalMs > 0))
+			throw new RangeError('a drip fault needs a positive intervalMs');
 		this.queue.push({ fault, remaining: times });
 	}
 
 	take(path: string): Fault | undefined {
-		const index = this.queue.findIndex((queued) => (queued.fault.path ?? BULK_ENROL_AND_EARN_PATH) === path);
+		const index = this.queue.findIndex(
+			(queued) => (queued.fault.path ?? BULK_ENROL_AND_EARN_PATH) === path,
+		);
 		if (index < 0) return undefined;
 		const queued = this.queue[index];
 		queued.remaining -= 1;

@@ -17,9 +17,12 @@ export function settingsFrom(options: SandboxOptions): SandboxSettings {
 		latencyMs: options.latencyMs ?? 0,
 		clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
 	};
-	if (!Number.isInteger(settings.batchLimit) || settings.batchLimit < 1) throw new RangeError('batchLimit must be a positive integer');
-	if (!(settings.tokenTtlSeconds >= 0) || !(settings.latencyMs >= 0)) throw new RangeError('tokenTtlSeconds and latencyMs must be non-negative');
-	if (!Number.isFinite(settings.clockOffsetSeconds)) throw new RangeError('clockOffsetSeconds must be a finite number');
+	if (!Number.isInteger(settings.batchLimit) || settings.batchLimit < 1)
+		throw new RangeError('batchLimit must be a positive integer');
+	if (!(settings.tokenTtlSeconds >= 0) || !(settings.latencyMs >= 0))
+		throw new RangeError('tokenTtlSeconds and latencyMs must be non-negative');
+	if (!Number.isFinite(settings.clockOffsetSeconds))
+		throw new RangeError('clockOffsetSeconds must be a finite number');
 	return settings;
 }
 
