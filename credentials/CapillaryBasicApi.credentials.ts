@@ -5,9 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
+import { clusterFields } from '../nodes/Capillary/descriptions/clusterFields';
+import { resolveBaseUrl } from '../nodes/Capillary/transport/auth/baseUrl';
 import { refuseEndedRequest } from '../nodes/Capillary/transport/refuseEndedRequest';
-import { basicAuthorization } from '../nodes/Capillary/transport/basicAuthorization';
+import { basicAuthorization } from '../nodes/Capillary/transport/auth/basicAuthorization';
 
 /** Till credentials, sent as `Authorization: Basic base64(username:md5hex(password))`. */
 export class CapillaryBasicApi implements ICredentialType {
@@ -23,7 +24,7 @@ export class CapillaryBasicApi implements ICredentialType {
 	documentationUrl = 'https://docs.capillarytech.com/reference/authentication';
 
 	properties: INodeProperties[] = [
-		...clusterProperties,
+		...clusterFields,
 		{
 			displayName: 'Till Username',
 			name: 'username',

@@ -6,11 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { clusterProperties, resolveBaseUrl } from '../nodes/Capillary/transport/baseUrl';
+import { clusterFields } from '../nodes/Capillary/descriptions/clusterFields';
+import { resolveBaseUrl } from '../nodes/Capillary/transport/auth/baseUrl';
 import { refuseEndedRequest } from '../nodes/Capillary/transport/refuseEndedRequest';
-import { generateAccessToken } from '../nodes/Capillary/transport/accessToken';
+import { generateAccessToken } from '../nodes/Capillary/transport/auth/accessToken';
 import { sendWithHttpRequest } from '../nodes/Capillary/transport/sendJson';
-import { expiredTokenError, tokenIsUsable } from '../nodes/Capillary/transport/tokenExpiry';
+import { expiredTokenError, tokenIsUsable } from '../nodes/Capillary/transport/auth/tokenExpiry';
 
 /** API client key and secret, exchanged for a JWT sent as `X-CAP-API-OAUTH-TOKEN`. */
 export class CapillaryOAuthApi implements ICredentialType {
@@ -26,7 +27,7 @@ export class CapillaryOAuthApi implements ICredentialType {
 	documentationUrl = 'https://docs.capillarytech.com/reference/oauth-authentication';
 
 	properties: INodeProperties[] = [
-		...clusterProperties,
+		...clusterFields,
 		{
 			displayName: 'Client Key',
 			name: 'clientKey',

@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as earn from './actions/earn.operation';
-import * as enrol from './actions/enrol.operation';
-import * as enrolAndEarn from './actions/enrolAndEarn.operation';
-import { customerFields } from './actions/fields';
-import { optionsCollection } from './actions/options';
+import { operationOptions, operationSubtitle } from './actions/index';
+import { operationParameters } from './descriptions/operationParameters';
+import { optionsCollection } from './descriptions/options';
 import { router } from './actions/router';
 import { capillaryBasicApiTest, capillaryOAuthApiTest } from './methods/credentialTest';
 import { searchPrograms, searchPromotions } from './methods/listSearch';
@@ -22,8 +20,7 @@ export class Capillary implements INodeType {
 		icon: { light: 'file:capillary.svg', dark: 'file:capillary.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ { enrol: "Enrol", earn: "Issue (Earn)", enrolAndEarn: "Enrol and Issue" }[$parameter["operation"]] + ": promotion " + ($parameter["promotion"] || "not chosen yet") }}',
+		subtitle: operationSubtitle,
 		description:
 			'Enrol customers in Capillary loyalty promotions and issue them, up to 100 per request. Changes customer state.',
 		defaults: { name: 'Capillary' },
@@ -71,7 +68,7 @@ export class Capillary implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['loyaltyPromotion'] } },
-				options: [enrol.option, earn.option, enrolAndEarn.option],
+				options: operationOptions,
 				default: 'enrolAndEarn',
 			},
 			{
@@ -89,7 +86,7 @@ export class Capillary implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			...customerFields,
+			...operationParameters,
 			optionsCollection,
 		],
 	};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resolveBaseUrl } from '../../nodes/Capillary/transport/baseUrl';
+import { resolveBaseUrl } from '../../nodes/Capillary/transport/auth/baseUrl';
 import { postInBatches } from './referenceBatches';
 
 export const REQUEST_REFERENCE_TYPE = 'n8n-nodes-bench.requestReference';

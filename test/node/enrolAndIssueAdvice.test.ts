@@ -1,5 +1,5 @@
 /**
- * Second review of issue 11: the Enrol and Issue advice (helpers/failureAdvice.ts nextStep) when the
+ * Second review of issue 11: the Enrol and Issue advice (results/failureAdvice.ts nextStep) when the
  * issue step fails, certainly not applied, after the enrolment was applied. Promise: every Failed
  * item's message ends with a next step, and that step is right: the fix the status or Capillary
  * code calls for, then "run Issue (Earn) only" (the review found the fix dropped, so that following

@@ -1,6 +1,6 @@
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../nodes/Capillary/actions/options';
+import { optionsCollection } from '../../nodes/Capillary/descriptions/options';
 
 import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
 import { useSandbox } from '../engine/useSandbox';

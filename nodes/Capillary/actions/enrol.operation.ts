@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ResultSink } from '../helpers/types';
-import { runBulkOperation, type OperationOutcome } from './runBulkOperation';
-import { sendAction } from './sendAction';
+import { runBulkOperation, type OperationOutcome } from '../bulk/runBulkOperation';
+import { bulkActionJob } from '../bulk/applyBulkAction';
 
 export const option: INodePropertyOptions = {
 	name: 'Enrol',
@@ -17,5 +17,5 @@ export async function execute(
 	items: INodeExecutionData[],
 	emit: ResultSink,
 ): Promise<OperationOutcome> {
-	return await runBulkOperation(this, items, sendAction('ENROL'), emit);
+	return await runBulkOperation(this, items, bulkActionJob('ENROL'), emit);
 }

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
 import type { CustomerResult, ResultSink } from '../helpers/types';
-import { runBulkOperation, type OperationOutcome, type SendJob } from './runBulkOperation';
-import { applyAction } from './sendAction';
+import { runBulkOperation, type OperationOutcome, type SendJob } from '../bulk/runBulkOperation';
+import { applyBulkAction } from '../bulk/applyBulkAction';
 
 export const option: INodePropertyOptions = {
 	name: 'Enrol and Issue',
@@ -14,7 +14,7 @@ export const option: INodePropertyOptions = {
 
 /** ENROL a batch, then EARN for the customers whose enrolment succeeded, before the next batch. */
 const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => {
-	const enrol = await applyAction(context, sender, 'ENROL', group, customers);
+	const enrol = await applyBulkAction(context, sender, 'ENROL', group, customers);
 	const results = enrol.results.map(enrolStep);
 	const enrolled = enrol.results.map((r) =>
 		r.status === 'success' ? true : r.error.outcome === 'unknown' ? null : false,
@@ -22,7 +22,7 @@ const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => 
 	const toEarn = customers.flatMap((_, i) => (enrolled[i] === true ? [i] : []));
 	if (toEarn.length === 0 || enrol.fatal) return { results, enrolled, fatal: enrol.fatal };
 
-	const earn = await applyAction(
+	const earn = await applyBulkAction(
 		context,
 		sender,
 		'EARN',

@@ -1,29 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { nextStep, withNextStep } from '../helpers/failureAdvice';
-import { invalidItemResult } from '../helpers/itemResults';
-import { OutputCollector } from '../helpers/outputCollector';
+import { nextStep, withNextStep } from '../results/failureAdvice';
+import { invalidItemResult } from '../results/itemResults';
+import { OutputCollector } from '../results/outputCollector';
 import type { Operation, ResultSink } from '../helpers/types';
-import * as earn from './earn.operation';
-import * as enrol from './enrol.operation';
-import * as enrolAndEarn from './enrolAndEarn.operation';
-import type { OperationOutcome } from './runBulkOperation';
+import type { OperationOutcome } from '../bulk/runBulkOperation';
+import { operations } from './index';
 
 /** "bulk action passed not supported for loyalty/generic promotion type": Enrol on a Direct Issue promotion. */
 const DIRECT_ISSUE_CODE = 8902;
-
-type OperationExecute = (
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	emit: ResultSink,
-) => Promise<OperationOutcome>;
-
-const operations: Record<Operation, OperationExecute> = {
-	enrol: enrol.execute,
-	earn: earn.execute,
-	enrolAndEarn: enrolAndEarn.execute,
-};
 
 /**
  * Runs the chosen operation on all items and shapes the two outputs: Success and Failed, each in
@@ -37,7 +23,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as Operation;
 	const collector = new OutputCollector(operation, items.length);
 	const emit: ResultSink = (result) => collector.add(result);
-	const run = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	const run = Object.hasOwn(operations, operation) ? operations[operation].execute : undefined;
 	const { fatal } = run
 		? await run.call(this, items, emit)
 		: unknownOperation(operation, items, emit);

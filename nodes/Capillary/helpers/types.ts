@@ -61,17 +61,18 @@ export type CustomerResult =
 	| ({ status: 'success' } & AppliedIds)
 	| ({ status: 'failed'; error: CustomerError } & Partial<AppliedIds>);
 
-/** What a whole request came back as, before pairing. */
-export type BatchResponse =
-	| { type: 'http'; statusCode: number; body: unknown; requestId?: string; retryAfter?: string }
-	| { type: 'network'; code: string; message: string }
-	/** `retryable`: nothing was sent, and trying again later may pass (the token endpoint was busy or unreachable). */
-	| { type: 'notSent'; message: string; retryable?: boolean; retryAfter?: string };
-
 /** A request-level failure that makes sending further batches pointless. */
 export interface FatalFailure {
 	message: string;
 	code: number | string | null;
+}
+
+/** An item that is not sent: what could be read of it, and why it is invalid. */
+export interface InvalidItem {
+	valid: false;
+	itemIndex: number;
+	fields: IDataObject;
+	message: string;
 }
 
 /** Result fields for one input item, before the router turns them into an output item. */

@@ -4,11 +4,11 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { describeListFailure } from '../helpers/describeListFailure';
-import type { BatchResponse } from '../helpers/types';
-import { generateAccessToken } from '../transport/accessToken';
-import { resolveBaseUrl } from '../transport/baseUrl';
-import { basicAuthorization } from '../transport/basicAuthorization';
+import { describeListFailure } from './describeListFailure';
+import type { CapillaryResponse } from '../transport/types';
+import { generateAccessToken } from '../transport/auth/accessToken';
+import { resolveBaseUrl } from '../transport/auth/baseUrl';
+import { basicAuthorization } from '../transport/auth/basicAuthorization';
 import { redactSecrets, secretForms } from '../transport/redactSecrets';
 import { networkCode, sendWithLegacyRequest, type SendJson } from '../transport/sendJson';
 
@@ -44,13 +44,13 @@ async function testWith(
 	{ data = {} }: ICredentialsDecrypted,
 	headersFor: (data: NonNullable<ICredentialsDecrypted['data']>) => Promise<Record<string, string>>,
 ): Promise<INodeCredentialTestResult> {
-	let response: BatchResponse;
+	let response: CapillaryResponse;
 	try {
 		const url = `${resolveBaseUrl(data)}${PROBE_PATH}`;
 		const headers = await headersFor(data);
 		const answer = await send({ method: 'GET', url, headers, timeout: TIMEOUT_MS }).then(
-			({ statusCode, body }): BatchResponse => ({ type: 'http', statusCode, body }),
-			(error: unknown): BatchResponse => ({
+			({ statusCode, body }): CapillaryResponse => ({ type: 'http', statusCode, body }),
+			(error: unknown): CapillaryResponse => ({
 				type: 'network',
 				code: networkCode(error),
 				message: 'no answer',

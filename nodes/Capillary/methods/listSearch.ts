@@ -5,10 +5,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { resolveConnection } from '../actions/resolveConnection';
-import { describeListFailure } from '../helpers/describeListFailure';
-import { promotionLabel, type ListedPromotion } from '../helpers/promotionLabel';
-import { capillaryRequestWithRefresh, type Connection } from '../transport';
+import { resolveConnection } from '../transport/resolveConnection';
+import { describeListFailure } from './describeListFailure';
+import { promotionLabel, type ListedPromotion } from './promotionLabel';
+import { capillaryRequestWithRefresh } from '../transport';
+import type { Connection } from '../transport/types';
 
 const TIMEOUT_MS = 30_000;
 const PAGE_SIZE = 25;

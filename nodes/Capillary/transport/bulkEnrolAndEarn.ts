@@ -1,19 +1,20 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { BatchResponse, BulkAction, CustomerGroup, CustomerRequest } from '../helpers/types';
-import { capillaryRequest, type Connection, type RequestOptions } from './index';
+import type { BulkAction, CustomerGroup, CustomerRequest } from '../helpers/types';
+import { capillaryRequest } from './index';
+import type { CapillaryResponse, Connection, RequestOptions } from './types';
 
 export const BULK_PATH = 'v2/promotion/bulk/enrolAndEarn';
 
 /** Sends one batch of a group to `POST v2/promotion/bulk/enrolAndEarn`, in the body shape of Capillary's reference page. */
-export async function sendBulkAction(
+export async function postBulkEnrolAndEarn(
 	context: IExecuteFunctions,
 	connection: Connection,
 	action: BulkAction,
 	group: CustomerGroup,
 	customers: readonly CustomerRequest[],
 	options: RequestOptions = {},
-): Promise<BatchResponse> {
+): Promise<CapillaryResponse> {
 	return await capillaryRequest(
 		context,
 		connection,

@@ -1,45 +1,9 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { BatchResponse } from '../helpers/types';
+import type { CapillaryRequest, CapillaryResponse, Connection, RequestOptions } from './types';
 import { redactSecrets, secretForms, type SecretForms } from './redactSecrets';
 import { requestWithCredential } from './requestWithCredential';
-import { tokenIsUsable } from './tokenExpiry';
-
-export type CapillaryCredentialType = 'capillaryOAuthApi' | 'capillaryBasicApi';
-
-/** Where and how to reach Capillary for one execution. */
-export interface Connection {
-	credentialType: CapillaryCredentialType;
-	/** The node's reference to its credential, so that a refreshed token is saved to it. */
-	credentialRef: { id: string; name: string };
-	credentials: ICredentialDataDecryptedObject;
-	baseUrl: string;
-	timeout: number;
-	/** While one request fetches a new OAuth token, the others wait for it instead of fetching their own. */
-	tokenRefresh?: Promise<BatchResponse>;
-	/** Every OAuth token the run has held: a request may carry any of them, so each is redacted from answers. */
-	tokensHeld?: Set<string>;
-}
-
-export interface RequestOptions {
-	/** Fetch a new OAuth token first (the last one was refused). */
-	refreshToken?: boolean;
-	/** True once the run stopped: a request that waited for another's token does not leave then. */
-	shouldStop?: () => boolean;
-}
-
-export interface CapillaryRequest {
-	method: IHttpRequestMethods;
-	path: string;
-	body?: IDataObject;
-	qs?: IDataObject;
-}
+import { tokenIsUsable } from './auth/tokenExpiry';
 
 /**
  * The one place that speaks HTTP to Capillary (through `requestWithCredential`). Never throws for an
@@ -54,7 +18,7 @@ export async function capillaryRequest(
 	connection: Connection,
 	request: CapillaryRequest,
 	options: RequestOptions = {},
-): Promise<BatchResponse> {
+): Promise<CapillaryResponse> {
 	const response = await sendWithToken(context, connection, request, options);
 	return redactSecrets(response, formsFor(connection));
 }
@@ -64,7 +28,7 @@ async function sendWithToken(
 	connection: Connection,
 	request: CapillaryRequest,
 	{ refreshToken = false, shouldStop }: RequestOptions,
-): Promise<BatchResponse> {
+): Promise<CapillaryResponse> {
 	if (
 		connection.credentialType === 'capillaryOAuthApi' &&
 		(refreshToken || !tokenIsUsable(connection.credentials))
@@ -93,7 +57,7 @@ async function sendNotingTokens(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	connection: Connection,
 	request: CapillaryRequest,
-): Promise<BatchResponse> {
+): Promise<CapillaryResponse> {
 	noteToken(connection);
 	try {
 		return await requestWithCredential(context, connection, request);
@@ -124,7 +88,7 @@ export async function capillaryRequestWithRefresh(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	connection: Connection,
 	request: CapillaryRequest,
-): Promise<BatchResponse> {
+): Promise<CapillaryResponse> {
 	const response = await capillaryRequest(context, connection, request);
 	return needsNewToken(connection, response)
 		? await capillaryRequest(context, connection, request, { refreshToken: true })
@@ -135,7 +99,7 @@ export async function capillaryRequestWithRefresh(
  * An OAuth 401 that says nothing of the customers: the token was refused, so nothing was applied.
  * A 401 that carries per-customer results is paired like any other answer, never resent.
  */
-export function needsNewToken(connection: Connection, response: BatchResponse): boolean {
+export function needsNewToken(connection: Connection, response: CapillaryResponse): boolean {
 	if (
 		response.type !== 'http' ||
 		response.statusCode !== 401 ||

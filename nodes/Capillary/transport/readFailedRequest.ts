@@ -1,4 +1,4 @@
-import type { BatchResponse } from '../helpers/types';
+import type { CapillaryResponse } from './types';
 import { isNotSentError, notSentDetails } from './notSent';
 import { headerOf, REQUEST_ID_HEADER } from './requestId';
 
@@ -19,7 +19,7 @@ interface HttpResponseLike {
  * (with whether trying again may pass, e.g. the token endpoint answered 503, and its Retry-After).
  * Messages are built from status, code and our own texts only, so no header or secret leaks.
  */
-export function readFailedRequest(error: unknown): BatchResponse {
+export function readFailedRequest(error: unknown): CapillaryResponse {
 	const chain = errorChain(error);
 	const own = chain.find(isNotSentError);
 	if (own) return { type: 'notSent', message: String(own.message), ...notSentDetails(own) };

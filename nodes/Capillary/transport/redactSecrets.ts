@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { basicAuthorization } from './basicAuthorization';
+import { basicAuthorization } from './auth/basicAuthorization';
 
 export const REDACTED = '[redacted]';
 

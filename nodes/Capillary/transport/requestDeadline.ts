@@ -1,4 +1,4 @@
-import type { BatchResponse } from '../helpers/types';
+import type { CapillaryResponse } from './types';
 
 /**
  * What ends one request early: the Timeout option, counted from the request's start, or the
@@ -10,7 +10,7 @@ export interface RequestDeadline {
 	/** The request, or a rejection once `signal` aborts, whichever comes first. */
 	bound<T>(request: Promise<T>): Promise<T>;
 	/** What a request that failed without an HTTP answer became, once the deadline or a cancel ended it. */
-	failure(): BatchResponse | undefined;
+	failure(): CapillaryResponse | undefined;
 }
 
 export function requestDeadline(

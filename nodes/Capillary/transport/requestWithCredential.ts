@@ -1,14 +1,13 @@
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { BatchResponse } from '../helpers/types';
-import type { CapillaryRequest, Connection } from './index';
+import type { CapillaryRequest, CapillaryResponse, Connection } from './types';
 import { readFailedRequest } from './readFailedRequest';
 import { requestDeadline } from './requestDeadline';
 import { headerOf, REQUEST_ID_HEADER } from './requestId';
 
 /**
  * One request through n8n's request helper, with the run's credential. Never throws for an HTTP or
- * network failure: every outcome comes back as a BatchResponse, with the body parsed whatever the
+ * network failure: every outcome comes back as a CapillaryResponse, with the body parsed whatever the
  * status. HTTP errors are not thrown, so n8n does not resend on a 401 by itself: the caller decides.
  * An empty OAuth token makes n8n fetch a new one, save it to the credential, and put it in
  * `connection.credentials`, which every later request of the run then uses. The Timeout bounds the
@@ -19,7 +18,7 @@ export async function requestWithCredential(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	connection: Connection,
 	request: CapillaryRequest,
-): Promise<BatchResponse> {
+): Promise<CapillaryResponse> {
 	// The decrypted credential goes with every request, so that n8n does not load and decrypt it
 	// again for each batch (a database read per request in n8n).
 	const credentialsDecrypted = {

@@ -1,0 +1,135 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { SOURCES } from '../descriptions/sources';
+import type { CustomerRequest, IdentifierName, InvalidItem, PromotionRef } from '../helpers/types';
+import { IDENTIFIER_NAMES, readIdentifier } from './validateIdentifier';
+
+/** The parameter values of one item, as n8n evaluated them. */
+export interface RawCustomer {
+	itemIndex: number;
+	programId: unknown;
+	promotionMode: string;
+	promotionValue: unknown;
+	identifierName: unknown;
+	identifierValue: unknown;
+	source: unknown;
+}
+
+/** A parameter whose expression failed for this item; its message says why. */
+export class ParameterError {
+	constructor(readonly message: string) {}
+}
+
+const FIELD_LABELS = [
+	['programId', 'Program ID'],
+	['promotionValue', 'Promotion'],
+	['identifierName', 'Identifier Type'],
+	['identifierValue', 'Identifier Value'],
+	['source', 'Source'],
+] as const;
+
+export type MappedCustomer = { valid: true; customer: CustomerRequest } | InvalidItem;
+
+/** An item whose values could not be read at all: Failed, never sent. */
+export function unreadableItem(itemIndex: number, error: unknown): InvalidItem {
+	const reason = error instanceof Error ? error.message : String(error);
+	return {
+		valid: false,
+		itemIndex,
+		fields: {},
+		message: `Item ${itemIndex}: could not be read (${reason})`,
+	};
+}
+
+/** Validates one item's values; an invalid item's message names the item and the field. */
+export function mapCustomer(raw: RawCustomer): MappedCustomer {
+	const identifierValue = toText(raw.identifierValue);
+	const invalid = (field: string, problem: string): MappedCustomer => ({
+		valid: false,
+		itemIndex: raw.itemIndex,
+		fields: givenFields(raw),
+		message: `Item ${raw.itemIndex}: ${field} ${problem}`,
+	});
+
+	const unevaluated = FIELD_LABELS.find(([key]) => raw[key] instanceof ParameterError);
+	if (unevaluated) {
+		const [key, label] = unevaluated;
+		return invalid(label, `could not be evaluated: ${(raw[key] as ParameterError).message}`);
+	}
+	const programId = positiveInteger(raw.programId);
+	if (programId === undefined) {
+		const given = toText(raw.programId);
+		return invalid(
+			'Program ID',
+			given === '' ? 'is empty: no program chosen' : `"${given}" is not a positive whole number`,
+		);
+	}
+	const promotion = promotionRef(raw.promotionMode, raw.promotionValue);
+	if (typeof promotion === 'string') return invalid(promotion, describe(raw.promotionValue));
+	if (!IDENTIFIER_NAMES.includes(raw.identifierName as IdentifierName)) {
+		return invalid(
+			'Identifier Type',
+			`"${toText(raw.identifierName)}" is not one of mobile, email, id`,
+		);
+	}
+	const identifierName = raw.identifierName as IdentifierName;
+	const identifier = readIdentifier(identifierName, identifierValue);
+	if ('problem' in identifier)
+		return invalid(`Identifier Value (${identifierName})`, identifier.problem);
+	if (!SOURCES.includes(raw.source as string)) {
+		return invalid('Source', `"${toText(raw.source)}" is not one of ${SOURCES.join(', ')}`);
+	}
+	return {
+		valid: true,
+		customer: {
+			itemIndex: raw.itemIndex,
+			programId,
+			promotion,
+			identifierName,
+			identifierValue: identifier.value,
+			...(identifier.value === identifierValue ? {} : { givenValue: identifierValue }),
+			source: raw.source as string,
+		},
+	};
+}
+
+/** The values of an invalid item, for its output: numbers where they are numbers, the text as given otherwise. */
+function givenFields(raw: RawCustomer): IDataObject {
+	return {
+		identifierName: toText(raw.identifierName),
+		identifierValue: toText(raw.identifierValue),
+		source: toText(raw.source),
+		programId: positiveInteger(raw.programId) ?? toText(raw.programId),
+		...(raw.promotionMode === 'promoIdentifier'
+			? { promoIdentifier: toText(raw.promotionValue) }
+			: { promotionId: positiveInteger(raw.promotionValue) ?? toText(raw.promotionValue) }),
+	};
+}
+
+function promotionRef(mode: string, value: unknown): PromotionRef | string {
+	if (mode === 'promoIdentifier') {
+		const promoIdentifier = toText(value);
+		return promoIdentifier === '' || promoIdentifier.length > 255
+			? 'Promotion Identifier'
+			: { promoIdentifier };
+	}
+	const promotionId = positiveInteger(value);
+	return promotionId === undefined ? 'Promotion ID' : { promotionId };
+}
+
+function positiveInteger(value: unknown): number | undefined {
+	const text = toText(value);
+	if (!/^\d{1,15}$/.test(text)) return undefined;
+	const number = Number(text);
+	return number > 0 ? number : undefined;
+}
+
+function describe(value: unknown): string {
+	const text = toText(value);
+	return text === '' ? 'is empty: no promotion chosen' : `"${text}" is not valid`;
+}
+
+function toText(value: unknown): string {
+	if (value === undefined || value === null || value instanceof ParameterError) return '';
+	return (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
+}

@@ -1,0 +1,97 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeParameterValueType,
+} from 'n8n-workflow';
+
+import { mapCustomer, ParameterError, unreadableItem, type MappedCustomer } from './mapCustomer';
+
+/**
+ * Evaluates the customer parameters of each item, one item at a time, so that full batches can be
+ * sent while later items are read. n8n charges ~60 µs per expression evaluation per item, so: a
+ * parameter holding no expression is evaluated once, and the plain `{{ $json.field }}` reads the
+ * item's field directly when n8n would return it unchanged.
+ */
+export function* readCustomers(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Generator<MappedCustomer> {
+	const read = (name: string) => itemParameterReader(context, name, items);
+	const programId = read('programId');
+	const promotion = read('promotion');
+	const identifierName = read('identifierName');
+	const identifierValue = read('identifierValue');
+	const source = read('source');
+	const promotionMode = promotionModeOf(context);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		yield readItem(itemIndex);
+	}
+
+	function readItem(itemIndex: number): MappedCustomer {
+		try {
+			return mapCustomer({
+				itemIndex,
+				programId: programId(itemIndex),
+				promotionMode,
+				promotionValue: promotion(itemIndex),
+				identifierName: identifierName(itemIndex),
+				identifierValue: identifierValue(itemIndex),
+				source: source(itemIndex),
+			});
+		} catch (error) {
+			return unreadableItem(itemIndex, error);
+		}
+	}
+}
+
+function itemParameterReader(
+	context: IExecuteFunctions,
+	name: string,
+	items: INodeExecutionData[],
+): (itemIndex: number) => unknown {
+	const evaluate = (itemIndex: number) => {
+		try {
+			return context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+		} catch (error) {
+			return new ParameterError(error instanceof Error ? error.message : String(error));
+		}
+	};
+	const raw = context.getNode().parameters[name];
+	const match = typeof raw === 'string' ? JSON_FIELD.exec(raw) : null;
+	const field = match?.[1] ?? match?.[2] ?? match?.[3];
+	if (field !== undefined)
+		return (itemIndex) => plainField(items[itemIndex].json, field) ?? evaluate(itemIndex);
+	if (holdsExpression(raw)) return evaluate;
+	const value = evaluate(0);
+	return () => value;
+}
+
+/** `={{ $json.phone }}` or `={{ $json["phone"] }}`: what users write most, and what n8n evaluates at ~60 µs an item. */
+const JSON_FIELD =
+	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"'\\]+)"|'([^"'\\]+)')\s*\])\s*\}\}$/;
+
+/**
+ * The field's value when n8n's expression would give it back unchanged: a string, number or
+ * boolean the item holds itself. Anything else (missing, null, objects) goes to n8n to evaluate.
+ */
+function plainField(json: IDataObject, field: string): string | number | boolean | undefined {
+	const descriptor = Object.getOwnPropertyDescriptor(json, field);
+	// Only a plain data property: a getter could throw or differ from what n8n's deep copy holds.
+	const value: unknown = descriptor && 'value' in descriptor ? descriptor.value : undefined;
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+		? value
+		: undefined;
+}
+
+function holdsExpression(raw: NodeParameterValueType | undefined): boolean {
+	if (typeof raw === 'string') return raw.startsWith('=');
+	if (raw && typeof raw === 'object' && !Array.isArray(raw))
+		return Object.values(raw).some((v) => holdsExpression(v as NodeParameterValueType));
+	return false;
+}
+
+function promotionModeOf(context: IExecuteFunctions): string {
+	const raw = context.getNode().parameters.promotion as { mode?: unknown } | undefined;
+	return typeof raw?.mode === 'string' ? raw.mode : 'id';
+}

@@ -1,0 +1,111 @@
+import { customerKey } from './batchPlanner';
+import { notSentResult, type SentCustomer } from '../results/itemResults';
+import type { BatchJob, CustomerRequest, CustomerResult, FatalFailure } from '../helpers/types';
+import type { JobQueue } from './jobQueue';
+
+/** The outcome of one batch: one result per customer, in the order of `job.customers`. */
+export interface BatchOutcome {
+	results: CustomerResult[];
+	/** Enrol and Issue only: whether each customer is enrolled (null: unknown). */
+	enrolled?: Array<boolean | null>;
+	fatal?: FatalFailure;
+}
+
+export interface BatchSending {
+	queue: JobQueue;
+	concurrency: number;
+	sendJob: (job: BatchJob, shouldStop: () => boolean) => Promise<BatchOutcome>;
+	isCancelled: () => boolean;
+	/** Called once for every customer of every batch the queue held, as soon as its result is final. */
+	onResult: (customer: CustomerRequest, sent: SentCustomer) => void;
+	/** A failure before anything was sent: then nothing is. */
+	stoppedBy?: FatalFailure;
+}
+
+/**
+ * Sends the queue's batches as they come, with at most `concurrency` in flight, starting them in
+ * queue order. A batch waits while an earlier one holding one of its customers is in flight, so no
+ * customer is in two requests at once. After a fatal failure, once `isCancelled()`, or once the
+ * queue is aborted, no further batch starts: its customers are Failed, certainly not applied.
+ * Resolves once the queue is closed and every customer has had its result.
+ */
+export async function sendInBatches({
+	queue,
+	concurrency,
+	sendJob,
+	isCancelled,
+	onResult,
+	stoppedBy,
+}: BatchSending): Promise<{ fatal?: FatalFailure }> {
+	const inFlight = new Map<string, Promise<unknown>>();
+	let fatal = stoppedBy;
+	/** For sends waiting on the rate limit or a retry: once true, they must not leave. */
+	const shouldStop = () => fatal !== undefined || isCancelled() || queue.aborted;
+	const record = (job: BatchJob, outcome: BatchOutcome) =>
+		job.customers.forEach((customer, i) => {
+			try {
+				onResult(customer, { result: outcome.results[i], enrolled: outcome.enrolled?.[i] });
+			} catch (error) {
+				// A result that cannot be recorded is a bug: stop sending, and let the run end rather than hang.
+				const reason = error instanceof Error ? error.message : String(error);
+				fatal ??= {
+					code: null,
+					message: `The node failed unexpectedly while recording a result (${reason})`,
+				};
+			}
+		});
+	const notSent = (job: BatchJob) => {
+		const result = notSentResult(fatal);
+		record(job, {
+			results: job.customers.map(() => result),
+			enrolled: job.customers.map(() => false),
+		});
+	};
+	const worker = async () => {
+		for (let job = await queue.next(); job; job = await queue.next()) {
+			if (shouldStop()) {
+				notSent(job);
+				continue;
+			}
+			const current = job;
+			const keys = current.customers.map(customerKey);
+			const overlapping = new Set(keys.flatMap((key) => inFlight.get(key) ?? []));
+			// Registered before waiting, so that a later batch holding the same customer queues behind this one.
+			const running = (async () => {
+				if (overlapping.size > 0) await Promise.all(overlapping);
+				if (shouldStop()) return undefined;
+				return await sendJob(current, shouldStop).catch((error: unknown) =>
+					unexpectedFailure(current, error),
+				);
+			})();
+			keys.forEach((key) => inFlight.set(key, running));
+			const outcome = await running;
+			keys.forEach((key) => inFlight.get(key) === running && inFlight.delete(key));
+			if (!outcome) {
+				notSent(current);
+				continue;
+			}
+			fatal ??= outcome.fatal;
+			record(current, outcome);
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return { fatal };
+}
+
+/** A batch whose sending threw: it may have left, so its customers are `unknown`, and the run stops. */
+function unexpectedFailure(job: BatchJob, error: unknown): BatchOutcome {
+	const reason = error instanceof Error ? error.message : String(error);
+	const message = `The node failed unexpectedly while sending this batch (${reason}): it may have been applied`;
+	const failure = {
+		kind: 'request_failed' as const,
+		code: null,
+		message,
+		outcome: 'unknown' as const,
+	};
+	return {
+		results: job.customers.map(() => ({ status: 'failed', error: failure })),
+		enrolled: job.customers.map(() => null),
+		fatal: { code: null, message },
+	};
+}

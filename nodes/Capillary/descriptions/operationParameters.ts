@@ -1,0 +1,103 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { SOURCES } from './sources';
+
+/** Parameters every operation shares. Names and option values are stored in users' workflows. */
+export const operationParameters: INodeProperties[] = [
+	{
+		displayName: 'Program',
+		name: 'programId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The loyalty program the promotion belongs to',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Choose a program…',
+				typeOptions: { searchListMethod: 'searchPrograms', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 469',
+				hint: 'The numeric program ID from Capillary (Loyalty+ → Programs)',
+			},
+		],
+	},
+	{
+		displayName: 'Promotion',
+		name: 'promotion',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description:
+			'The loyalty promotion, by its numeric ID or its external promotion identifier. Enrol works on Enrol & Issue promotions only; a Direct Issue promotion can only be issued.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Choose a promotion of the program…',
+				typeOptions: {
+					searchListMethod: 'searchPromotions',
+					searchable: true,
+					searchFilterRequired: false,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 57099',
+				hint: 'The numeric promotion ID (promotionId)',
+			},
+			{
+				displayName: 'By Promotion Identifier',
+				name: 'promoIdentifier',
+				type: 'string',
+				placeholder: 'e.g. WELCOME10',
+				hint: 'The external identifier configured on the promotion (promoIdentifier)',
+			},
+		],
+	},
+	{
+		displayName: 'Identifier Type',
+		name: 'identifierName',
+		type: 'options',
+		options: [
+			{
+				name: 'Mobile',
+				value: 'mobile',
+				description: 'Mobile number, 8 to 15 digits, optionally after a +',
+			},
+			{ name: 'Email', value: 'email' },
+			{ name: 'Customer ID', value: 'id', description: 'Capillary customer ID (a whole number)' },
+		],
+		default: 'mobile',
+		description:
+			'How customers are identified. One request carries one type only; items are grouped by it.',
+	},
+	{
+		displayName: 'Identifier Value',
+		name: 'identifierValue',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. {{ $json.phone }}',
+		description:
+			'The customer’s mobile, email or ID, usually an expression reading the incoming item',
+		hint: 'Evaluated per item. Empty or malformed values go to the Failed output and are never sent.',
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: SOURCES.map((value) => ({ name: value, value })),
+		default: 'INSTORE',
+		description: 'The source the customer registered through',
+	},
+];

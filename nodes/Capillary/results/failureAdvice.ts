@@ -1,0 +1,110 @@
+import {
+	CERTIFICATE_CODES,
+	HANDSHAKE_CODES,
+	TIMEOUT_CODES,
+	UNSENDABLE_CODES,
+} from '../transport/networkCodes';
+import type { CustomerError } from '../helpers/types';
+
+/**
+ * What to do next about a failure, in plain words for a no-code user: the one place where HTTP
+ * statuses, network codes and Capillary's codes are turned into advice. Every Failed item's
+ * message, the error the node throws, and the editor's list and credential-test messages end with it.
+ */
+
+const CHECK_FIRST =
+	'Check this customer in Capillary before sending it again: it may have been enrolled or issued.';
+
+/** What to fix after a request-level failure, by HTTP status or network code. */
+const REQUEST_FIX: Record<string, string> = {
+	400: 'Check the Program, Promotion, Identifier Type and Source',
+	401: 'Check the credential: for Basic Auth, the till user name and password; for OAuth, that the API client may call this API (its key and secret were accepted). Check its Cluster too',
+	403: 'Ask your Capillary admin to give this API client or till access to loyalty programs, promotions and customers',
+	404: "Check the credential's Cluster or Base URL",
+	405: "Check the credential's Cluster or Base URL: this host does not take Capillary's requests",
+	415: 'Capillary refused the request format: report this to the node’s maintainers',
+	429: 'Lower Parallel Requests, set Max Requests Per Minute, or raise Max Retries',
+	1060: 'Lower the Batch Size option (your organisation caps bulk calls)',
+	redirect:
+		"Set the credential's Base URL to the final host (redirects are not followed, so that the credential stays on its host)",
+	unreachable: "Check the credential's Cluster or Base URL and this machine's network",
+	certificate:
+		"Fix the server's certificate, or set the credential's Base URL to a host whose certificate is valid for it",
+	handshake: "Check the credential's Base URL: its host must speak HTTPS at that address",
+	unsendable: 'Check the credential and its Base URL for characters a request cannot carry',
+	other:
+		"Check the credential's Cluster or Base URL and the node's settings; if it goes on, give Capillary support the requestId",
+};
+REQUEST_FIX[461] = REQUEST_FIX[503] = REQUEST_FIX[521] = REQUEST_FIX[429];
+
+/** Advice for Capillary's per-customer codes (its reference page's table). */
+const REJECTION_FIX: Record<string, string> = {
+	8015: 'Check the Identifier Type and value, or register the customer in Capillary first',
+	8896: 'If this is an Enrol & Issue promotion, enrol the customer first (Enrol), then issue',
+	8899: 'Send individual customers, not a user group',
+	8902: 'This promotion is Direct Issue: use Issue (Earn) for it, or choose an Enrol & Issue promotion',
+	8892: 'Choose a live promotion, or activate this one in Capillary',
+	8874: 'Check the Promotion: Capillary does not know this one',
+	1101: 'Check the Program: Capillary does not know this one',
+	8881: 'Choose a Program and a Promotion',
+	11013: 'Fill in the Identifier Value and Source',
+};
+/** On the issue step of Enrol and Issue, the customer is enrolled: no fix that enrols applies there. */
+const EARN_REJECTION_FIX: Record<string, string> = Object.fromEntries(
+	Object.entries(REJECTION_FIX).filter(([code]) => code !== '8896' && code !== '8902'),
+);
+/** 8890: sending again will not help, so it gets no "send again". */
+const LIMIT_REACHED =
+	'The customer has used up this promotion’s issue limit, or the promotion’s settings stop the issue: sending it again will not help until that changes.';
+
+const EARN_UNKNOWN =
+	'It may have been issued: check in Capillary before issuing again, and do not enrol again (that would reset the enrolment).';
+const EARN_NOT_APPLIED =
+	'It was not issued. To issue it, run Issue (Earn) only for this customer; do not enrol again, nor run Enrol and Issue for it again (that would reset the enrolment).';
+
+/** The next step for one Failed item. */
+export function nextStep(error: Pick<CustomerError, 'kind' | 'code' | 'outcome' | 'step'>): string {
+	if (error.outcome === 'unknown') return unknownAdvice(error);
+	if (error.kind === 'invalid_input')
+		return 'Fix the value named above, then run the item again: it was not sent.';
+	if (error.step === 'earn') {
+		// The enrolment stands: the fix for the issue, then issue only; never advice that enrols.
+		const fix =
+			error.kind === 'rejected'
+				? error.code === 8890
+					? LIMIT_REACHED
+					: EARN_REJECTION_FIX[String(error.code)]
+				: requestAdvice(error.code);
+		return fix ? `${fix.replace(/\.?$/, '.')} ${EARN_NOT_APPLIED}` : EARN_NOT_APPLIED;
+	}
+	if (error.kind === 'rejected') {
+		if (error.code === 8890) return `${LIMIT_REACHED} It was not applied.`;
+		return `${REJECTION_FIX[String(error.code)] ?? 'Fix what Capillary reports'}, then send this customer again. It was not applied.`;
+	}
+	return `${requestAdvice(error.code) ?? REQUEST_FIX.other}, then run again. Nothing was applied.`;
+}
+
+/** What to fix after a request-level failure, by HTTP status or network code; undefined when there is nothing specific. */
+export function requestAdvice(code: CustomerError['code']): string | undefined {
+	if (code === null) return undefined;
+	if (typeof code === 'number' && code >= 300 && code < 400) return REQUEST_FIX.redirect;
+	if (typeof code === 'string' && CERTIFICATE_CODES.has(code)) return REQUEST_FIX.certificate;
+	if (typeof code === 'string' && HANDSHAKE_CODES.has(code)) return REQUEST_FIX.handshake;
+	if (typeof code === 'string' && UNSENDABLE_CODES.has(code)) return REQUEST_FIX.unsendable;
+	if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && !TIMEOUT_CODES.has(code))
+		return REQUEST_FIX.unreachable;
+	return REQUEST_FIX[String(code)];
+}
+
+/** `message` followed by the next step. */
+export function withNextStep(message: string, next: string): string {
+	return `${message.replace(/[.\s]+$/, '')}. ${next}`;
+}
+
+function unknownAdvice(error: Pick<CustomerError, 'code' | 'step'>): string {
+	const check = error.step === 'earn' ? EARN_UNKNOWN : CHECK_FIRST;
+	if (TIMEOUT_CODES.has(String(error.code))) return `${check} A longer Timeout may help.`;
+	if (typeof error.code === 'number' && error.code >= 300 && error.code < 400)
+		return `${check} ${REQUEST_FIX.redirect}.`;
+	return check;
+}

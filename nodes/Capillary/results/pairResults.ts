@@ -1,0 +1,152 @@
+import { classifyFailure } from './classifyFailure';
+import { readEntry, type ResponseEntry } from './readEntry';
+import { responseExcerpt } from './responseExcerpt';
+import type {
+	BulkAction,
+	CustomerError,
+	CustomerRequest,
+	CustomerResult,
+	FatalFailure,
+} from '../helpers/types';
+import type { CapillaryResponse } from '../transport/types';
+
+/** Warning code for "promotion not issued due to config issues or customer exhausted limits". */
+export const NOT_ISSUED_WARNING = 8890;
+
+export interface PairedBatch {
+	/** One per customer sent, in the order sent. */
+	results: CustomerResult[];
+	fatal?: FatalFailure;
+}
+
+/**
+ * Pairs a bulk response with the customers sent, by position: the API returns one entry per
+ * customer in request order, and failed entries carry no identifier. When pairing itself is in
+ * doubt (the array's length, or an `entityId` that names another customer), no entry can be
+ * trusted and every customer is `unmatched`/`unknown`. An entry that cannot be read makes only its
+ * own customer `unknown`. `null` counts as absent everywhere, as in Capillary's own answers.
+ */
+export function pairResults(
+	action: BulkAction,
+	customers: readonly CustomerRequest[],
+	response: CapillaryResponse,
+): PairedBatch {
+	const requestId = response.type === 'http' ? response.requestId : undefined;
+	const body = response.type === 'http' ? response.body : undefined;
+	const entries = (body as { response?: unknown } | null | undefined)?.response;
+	if (!Array.isArray(entries)) {
+		const { error, fatal } = classifyFailure(response);
+		const withBody =
+			error.kind === 'unmatched' ? { ...error, response: responseExcerpt(body) } : error;
+		return {
+			results: customers.map(() => ({ status: 'failed', error: withBody, requestId })),
+			fatal,
+		};
+	}
+	const read = entries.map(readEntry);
+	const mismatch = findMismatch(customers, read);
+	if (mismatch) {
+		const error: CustomerError = {
+			kind: 'unmatched',
+			code: null,
+			message: mismatch,
+			outcome: 'unknown',
+			response: responseExcerpt(body),
+		};
+		return { results: customers.map(() => ({ status: 'failed', error, requestId })) };
+	}
+	return {
+		results: read.map((entry, i) =>
+			'malformed' in entry
+				? malformedResult(i, entry.malformed, entries[i], requestId)
+				: entryResult(action, entry, requestId),
+		),
+	};
+}
+
+function findMismatch(
+	customers: readonly CustomerRequest[],
+	entries: ReturnType<typeof readEntry>[],
+): string | undefined {
+	if (entries.length !== customers.length) {
+		return `Capillary answered ${entries.length} results for ${customers.length} customers sent: results cannot be paired, so any of them may have been applied`;
+	}
+	for (let i = 0; i < entries.length; i++) {
+		const entry = entries[i];
+		const customer = customers[i];
+		const entityId = 'malformed' in entry ? undefined : entry.result?.entityId;
+		if (
+			customer.identifierName === 'id' &&
+			entityId !== undefined &&
+			String(entityId) !== customer.identifierValue
+		) {
+			return `Result ${i} is for customer ${String(entityId)}, but customer ${customer.identifierValue} was sent there: results cannot be paired, so any of them may have been applied`;
+		}
+	}
+	return undefined;
+}
+
+function malformedResult(
+	index: number,
+	what: string,
+	raw: unknown,
+	requestId: string | undefined,
+): CustomerResult {
+	const message = `Result ${index} of Capillary's answer has ${what}: it cannot be told whether this customer was enrolled or issued`;
+	return {
+		status: 'failed',
+		error: {
+			kind: 'unmatched',
+			code: null,
+			message,
+			outcome: 'unknown',
+			response: responseExcerpt(raw),
+		},
+		requestId,
+	};
+}
+
+function entryResult(
+	action: BulkAction,
+	entry: ResponseEntry,
+	requestId: string | undefined,
+): CustomerResult {
+	const { result, errors, warnings } = entry;
+	const ids = {
+		entityId: result?.entityId,
+		issualId: result?.issualId,
+		earnedId: result?.earnedId,
+	};
+	const appliedId = action === 'ENROL' ? ids.issualId : ids.earnedId;
+	const failed = (error: Omit<CustomerError, 'outcome'>): CustomerResult => ({
+		status: 'failed',
+		// An entry that refuses yet carries the id of what it was asked to create may have been applied.
+		error: { ...error, outcome: appliedId === undefined ? 'not_applied' : 'unknown' },
+		...ids,
+		warnings,
+		requestId,
+	});
+	if (errors.length > 0) return failed({ kind: 'rejected', ...errors[0] });
+	const notIssued = entry.warningNotices.find((warning) => warning.code === NOT_ISSUED_WARNING);
+	if (notIssued) return failed({ kind: 'rejected', ...notIssued });
+	if (appliedId === undefined && action === 'EARN') {
+		return failed({
+			kind: 'rejected',
+			code: NOT_ISSUED_WARNING,
+			message: 'Promotion not issued: the result carries no earnedId',
+		});
+	}
+	if (appliedId === undefined) {
+		const message =
+			'The enrolment result carries no issualId: it cannot be told whether it was applied';
+		const error: CustomerError = {
+			kind: 'unmatched',
+			code: null,
+			message,
+			outcome: 'unknown',
+			response: responseExcerpt(entry),
+		};
+		return { status: 'failed', error, ...ids, warnings, requestId };
+	}
+	return { status: 'success', ...ids, warnings, requestId };
+}
