@@ -1,25 +1,6 @@
 import { DEMO, startSandbox, type CapillarySandbox } from './index';
 import { generateToken, getJson, oauthHeaders } from './testSupport';
 
-const LIST_PATH = '/api_gateway/loyalty/v1/programs/promotions/list';
-
-interface ListItem {
-	id: number;
-	programId: number;
-	promotionStatus: string;
-	pointsOfferType: string;
-	promotionRestrictions: { restrictions: { earnRestrictions: { name: string; value: number }[] } };
-}
-interface ListAnswer {
-	status: { code: number; message: string };
-	data: ListItem[] | null;
-	pageDetails: {
-		pageNumber: number;
-		pageSize: number;
-		totalEntries: number;
-		pageCount: number;
-	} | null;
-}
 interface V3Metadata {
 	name: string;
 	programId: number;
@@ -64,72 +45,11 @@ describe('catalog endpoints', () => {
 	});
 
 	it('requires authentication on every catalog endpoint', async () => {
-		for (const path of [
-			'/v2/organization/programs',
-			`${LIST_PATH}?limit=5&offset=0`,
-			'/v3/promotions',
-		]) {
+		for (const path of ['/v2/organization/programs', '/v3/promotions']) {
 			expect((await getJson(sandbox.url, path, {})).status).toBe(401);
 		}
 		const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 		expect((await getJson(sandbox.url, '/v3/promotions', oauthHeaders(token))).status).toBe(200);
-	});
-
-	it('pages the promotions list of a program without gaps or repeats', async () => {
-		const seen: number[] = [];
-		let pageCount = 1;
-		for (let offset = 0; offset < pageCount; offset += 1) {
-			const answer = await getJson<ListAnswer>(
-				sandbox.url,
-				`${LIST_PATH}?limit=10&offset=${offset}&program=469`,
-			);
-			expect(answer.status).toBe(200);
-			expect(answer.json.pageDetails).toMatchObject({ pageNumber: offset, pageSize: 10 });
-			pageCount = answer.json.pageDetails?.pageCount ?? 0;
-			seen.push(...(answer.json.data ?? []).map((item) => item.id));
-		}
-		expect(pageCount).toBeGreaterThanOrEqual(4);
-		expect(new Set(seen).size).toBe(seen.length);
-		expect(seen).toHaveLength(
-			(await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=1&offset=0&program=469`)).json
-				.pageDetails?.totalEntries ?? -1,
-		);
-		expect(seen).toEqual(expect.arrayContaining([57099, 69218, 57100]));
-		expect(seen).not.toContain(0);
-		expect(seen).not.toContain(202188);
-	});
-
-	it('tells Enrol & Issue from Direct Issue by pointsOfferType and shows the issue limit', async () => {
-		const answer = await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=100&offset=0`);
-		const byId = new Map((answer.json.data ?? []).map((item) => [item.id, item]));
-		expect(byId.get(57099)?.pointsOfferType).toBe('LOYALTY_EARNING');
-		expect(byId.get(69218)?.pointsOfferType).toBe('LOYALTY');
-		expect(byId.get(202188)?.pointsOfferType).toBe('LOYALTY_EARNING');
-		expect(byId.get(202090)?.pointsOfferType).toBe('LOYALTY');
-		expect(byId.get(57102)?.pointsOfferType).toBe('GENERIC');
-		expect(byId.get(69218)?.promotionRestrictions.restrictions.earnRestrictions[0]).toMatchObject({
-			name: 'MAX_NUMBER_OF_EARNS_PER_CUSTOMER',
-			value: 3,
-		});
-	});
-
-	it('filters the promotions list by status', async () => {
-		const answer = await getJson<ListAnswer>(
-			sandbox.url,
-			`${LIST_PATH}?limit=100&offset=0&status=INACTIVE`,
-		);
-		expect((answer.json.data ?? []).map((item) => item.id)).toEqual([57100]);
-	});
-
-	it('refuses a promotions list without limit/offset (4054) or with an unknown program (2010)', async () => {
-		const missing = await getJson<ListAnswer>(sandbox.url, `${LIST_PATH}?limit=10`);
-		expect(missing.status).toBe(400);
-		expect(missing.json.status.code).toBe(4054);
-		const unknown = await getJson<ListAnswer>(
-			sandbox.url,
-			`${LIST_PATH}?limit=10&offset=0&program=999`,
-		);
-		expect(unknown.json.status.code).toBe(2010);
 	});
 
 	it('pages v3 promotions filtered by status and keeps the draft out', async () => {

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SOURCES } from '../descriptions/sources';
 import type { CustomerRequest, IdentifierName, InvalidItem, PromotionRef } from '../helpers/types';
 import { IDENTIFIER_NAMES, readIdentifier } from './validateIdentifier';
+import { errorMessage } from '../helpers/errorMessage';
 
 /** The parameter values of one item, as n8n evaluated them. */
 export interface RawCustomer {
@@ -32,7 +33,7 @@ export type MappedCustomer = { valid: true; customer: CustomerRequest } | Invali
 
 /** An item whose values could not be read at all: Failed, never sent. */
 export function unreadableItem(itemIndex: number, error: unknown): InvalidItem {
-	const reason = error instanceof Error ? error.message : String(error);
+	const reason = errorMessage(error);
 	return {
 		valid: false,
 		itemIndex,

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { mapCustomer, ParameterError, unreadableItem, type MappedCustomer } from './mapCustomer';
+import { errorMessage } from '../helpers/errorMessage';
 
 /**
  * Evaluates the customer parameters of each item, one item at a time, so that full batches can be
@@ -54,7 +55,7 @@ function itemParameterReader(
 		try {
 			return context.getNodeParameter(name, itemIndex, '', { extractValue: true });
 		} catch (error) {
-			return new ParameterError(error instanceof Error ? error.message : String(error));
+			return new ParameterError(errorMessage(error));
 		}
 	};
 	const raw = context.getNode().parameters[name];

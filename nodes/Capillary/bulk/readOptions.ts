@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { FatalFailure } from '../helpers/types';
 import { optionsCollection } from '../descriptions/options';
+import { errorMessage } from '../helpers/errorMessage';
 
 export interface BulkOptions {
 	batchSize: number;
@@ -18,7 +19,7 @@ export interface BulkOptions {
 /** The editor's Options collection is the one definition of each option's default, kind and range. */
 const DEFINITIONS = (optionsCollection.options ?? []) as INodeProperties[];
 
-export const DEFAULT_OPTIONS = Object.fromEntries(
+const DEFAULT_OPTIONS = Object.fromEntries(
 	DEFINITIONS.map((option) => [option.name, option.default]),
 ) as unknown as BulkOptions;
 
@@ -35,7 +36,7 @@ export function readOptions(context: IExecuteFunctions): {
 	try {
 		given = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = errorMessage(error);
 		return {
 			options: DEFAULT_OPTIONS,
 			fatal: {

@@ -2,19 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { BatchPlanner } from './batchPlanner';
-import {
-	invalidItemResult,
-	notSentResult,
-	sentItemResult,
-	type SentCustomer,
-} from '../results/itemResults';
+import { invalidItemResult, sentItemResult, type SentCustomer } from '../results/itemResults';
 import { unreadableItem } from './mapCustomer';
 import type { BatchJob, CustomerRequest, FatalFailure, ResultSink } from '../helpers/types';
 import { JobQueue } from './jobQueue';
 import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
 import { resolveConnection, type ResolvedConnection } from '../transport/resolveConnection';
-import { sendInBatches, type BatchOutcome } from './sendInBatches';
+import { notSentOutcome, sendInBatches, type BatchOutcome } from './sendInBatches';
 import { joinSharedPacer, type JoinedPacer } from '../transport/retry/sharedPacers';
 import type { Sender } from '../transport/retry/sendWithRetries';
 
@@ -60,14 +55,8 @@ export async function runBulkOperation(
 	const send = async (job: BatchJob, shouldStop: () => boolean) => {
 		connection ??= resolveConnection(context, options.timeout);
 		const resolved = await connection;
-		if ('fatal' in resolved) {
-			const result = notSentResult(resolved.fatal);
-			return {
-				results: job.customers.map(() => result),
-				enrolled: job.customers.map(() => false),
-				fatal: resolved.fatal,
-			};
-		}
+		if ('fatal' in resolved)
+			return { ...notSentOutcome(job, resolved.fatal), fatal: resolved.fatal };
 		paced ??= joinSharedPacer(resolved.connection, options.maxRequestsPerMinute);
 		return await sendJob(
 			context,

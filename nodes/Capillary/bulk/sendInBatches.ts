@@ -2,6 +2,7 @@ import { customerKey } from './batchPlanner';
 import { notSentResult, type SentCustomer } from '../results/itemResults';
 import type { BatchJob, CustomerRequest, CustomerResult, FatalFailure } from '../helpers/types';
 import type { JobQueue } from './jobQueue';
+import { errorMessage } from '../helpers/errorMessage';
 
 /** The outcome of one batch: one result per customer, in the order of `job.customers`. */
 export interface BatchOutcome {
@@ -47,20 +48,14 @@ export async function sendInBatches({
 				onResult(customer, { result: outcome.results[i], enrolled: outcome.enrolled?.[i] });
 			} catch (error) {
 				// A result that cannot be recorded is a bug: stop sending, and let the run end rather than hang.
-				const reason = error instanceof Error ? error.message : String(error);
+				const reason = errorMessage(error);
 				fatal ??= {
 					code: null,
 					message: `The node failed unexpectedly while recording a result (${reason})`,
 				};
 			}
 		});
-	const notSent = (job: BatchJob) => {
-		const result = notSentResult(fatal);
-		record(job, {
-			results: job.customers.map(() => result),
-			enrolled: job.customers.map(() => false),
-		});
-	};
+	const notSent = (job: BatchJob) => record(job, notSentOutcome(job, fatal));
 	const worker = async () => {
 		for (let job = await queue.next(); job; job = await queue.next()) {
 			if (shouldStop()) {
@@ -93,9 +88,15 @@ export async function sendInBatches({
 	return { fatal };
 }
 
+/** The outcome of a batch that never left: every customer certainly not applied, nor enrolled. */
+export function notSentOutcome(job: BatchJob, stoppedBy: FatalFailure | undefined): BatchOutcome {
+	const result = notSentResult(stoppedBy);
+	return { results: job.customers.map(() => result), enrolled: job.customers.map(() => false) };
+}
+
 /** A batch whose sending threw: it may have left, so its customers are `unknown`, and the run stops. */
 function unexpectedFailure(job: BatchJob, error: unknown): BatchOutcome {
-	const reason = error instanceof Error ? error.message : String(error);
+	const reason = errorMessage(error);
 	const message = `The node failed unexpectedly while sending this batch (${reason}): it may have been applied`;
 	const failure = {
 		kind: 'request_failed' as const,

@@ -3,7 +3,7 @@ import type { IdentifierName } from '../helpers/types';
 export const IDENTIFIER_NAMES: readonly IdentifierName[] = ['mobile', 'email', 'id'];
 
 /** Longer values are refused before sending: no real identifier is this long. */
-export const MAX_IDENTIFIER_LENGTH = 254;
+const MAX_IDENTIFIER_LENGTH = 254;
 
 /** What CRMs put around a mobile's digits: spaces, dashes, dots and brackets; dropped before sending. */
 const MOBILE_PUNCTUATION = /[\s\-.()]/g;

@@ -6,14 +6,15 @@ import type {
 
 import { describeListFailure } from './describeListFailure';
 import type { CapillaryResponse } from '../transport/types';
+import { ENDPOINTS } from '../transport/endpoints';
 import { generateAccessToken } from '../transport/auth/accessToken';
 import { resolveBaseUrl } from '../transport/auth/baseUrl';
 import { basicAuthorization } from '../transport/auth/basicAuthorization';
 import { redactSecrets, secretForms } from '../transport/redactSecrets';
 import { networkCode, sendWithLegacyRequest, type SendJson } from '../transport/sendJson';
+import { errorMessage } from '../helpers/errorMessage';
 
 const TIMEOUT_MS = 20_000;
-const PROBE_PATH = '/v2/organization/programs';
 
 /**
  * The editor's "Test" button. Reads the programs list with the credential and tells apart what to
@@ -46,7 +47,7 @@ async function testWith(
 ): Promise<INodeCredentialTestResult> {
 	let response: CapillaryResponse;
 	try {
-		const url = `${resolveBaseUrl(data)}${PROBE_PATH}`;
+		const url = `${resolveBaseUrl(data)}${ENDPOINTS.programs}`;
 		const headers = await headersFor(data);
 		const answer = await send({ method: 'GET', url, headers, timeout: TIMEOUT_MS }).then(
 			({ statusCode, body }): CapillaryResponse => ({ type: 'http', statusCode, body }),
@@ -58,7 +59,7 @@ async function testWith(
 		);
 		response = redactSecrets(answer, secretForms(data, Object.values(headers)));
 	} catch (error) {
-		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
+		return { status: 'Error', message: errorMessage(error) };
 	}
 	const failure = describeListFailure(response);
 	if (failure) return { status: 'Error', message: failure };

@@ -1,9 +1,7 @@
 import { firstApiError } from '../results/classifyFailure';
-import { requestAdvice, withNextStep } from '../results/failureAdvice';
+import { readAdvice, withNextStep } from '../results/failureAdvice';
 import { CERTIFICATE_CODES } from '../transport/networkCodes';
 import type { CapillaryResponse } from '../transport/types';
-
-const TRY_LATER = 'Try again later';
 
 /** Why a read (a picker, a credential test) failed, and what to fix; undefined when it did not fail. */
 export function describeListFailure(response: CapillaryResponse): string | undefined {
@@ -13,19 +11,19 @@ export function describeListFailure(response: CapillaryResponse): string | undef
 		const what = CERTIFICATE_CODES.has(code)
 			? `The server's TLS certificate was refused (${code})`
 			: `Could not reach Capillary (${code}, ${message})`;
-		return withNextStep(what, `${requestAdvice(code) ?? TRY_LATER}.`);
+		return withNextStep(what, readAdvice(code));
 	}
 	const { statusCode, body } = response;
 	if (statusCode >= 200 && statusCode < 300) {
 		if (body && typeof body === 'object') return undefined;
 		return withNextStep(
 			`Capillary answered HTTP ${statusCode} with a body that is not JSON`,
-			`${requestAdvice(404)!}.`,
+			readAdvice(404),
 		);
 	}
 	const detail = firstApiError(body)?.message;
 	const said = detail ? `: ${detail}` : '';
-	const advice = `${requestAdvice(statusCode) ?? TRY_LATER}.`;
+	const advice = readAdvice(statusCode);
 	if (statusCode === 401)
 		return withNextStep(`Capillary refused the credential (HTTP 401${said})`, advice);
 	if (statusCode === 403)

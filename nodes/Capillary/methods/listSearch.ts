@@ -9,6 +9,7 @@ import { resolveConnection } from '../transport/resolveConnection';
 import { describeListFailure } from './describeListFailure';
 import { promotionLabel, type ListedPromotion } from './promotionLabel';
 import { capillaryRequestWithRefresh } from '../transport';
+import { ENDPOINTS } from '../transport/endpoints';
 import type { Connection } from '../transport/types';
 
 const TIMEOUT_MS = 30_000;
@@ -23,7 +24,7 @@ export async function searchPrograms(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const body = await getJson(this, await connect(this), 'v2/organization/programs', {});
+	const body = await getJson(this, await connect(this), ENDPOINTS.programs, {});
 	const programs = Array.isArray((body as { data?: unknown }).data)
 		? ((body as { data: unknown[] }).data as Array<Record<string, unknown>>)
 		: [];
@@ -60,7 +61,7 @@ export async function searchPromotions(
 	let page = Number(paginationToken ?? 0);
 	let more = true;
 	for (let read = 0; read < PAGES_PER_CALL && more && results.length === 0; read++, page++) {
-		const body = await getJson(this, connection, 'v3/promotions', {
+		const body = await getJson(this, connection, ENDPOINTS.promotions, {
 			status: LISTED_STATUSES,
 			page,
 			size: PAGE_SIZE,

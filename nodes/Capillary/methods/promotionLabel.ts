@@ -17,7 +17,7 @@ const TYPE_NAMES: Record<string, string> = {
 	GENERIC: 'Generic',
 };
 
-export function promotionTypeName(type: unknown): string {
+function promotionTypeName(type: unknown): string {
 	return TYPE_NAMES[String(type)] ?? String(type ?? 'Unknown type');
 }
 

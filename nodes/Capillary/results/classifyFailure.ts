@@ -8,7 +8,7 @@ import type { CustomerError, FatalFailure } from '../helpers/types';
 import type { CapillaryResponse } from '../transport/types';
 
 /** The server certainly did not act, and trying again later may pass. */
-export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 461, 503, 521]);
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 461, 503, 521]);
 /** Every later request would fail the same way: stop sending. */
 const FATAL_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 415]);
 const BATCH_LIMIT_CODE = 1060;

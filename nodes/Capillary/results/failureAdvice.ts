@@ -9,7 +9,8 @@ import type { CustomerError } from '../helpers/types';
 /**
  * What to do next about a failure, in plain words for a no-code user: the one place where HTTP
  * statuses, network codes and Capillary's codes are turned into advice. Every Failed item's
- * message, the error the node throws, and the editor's list and credential-test messages end with it.
+ * message, the error the node throws, the editor's list and credential-test messages, and the
+ * errors of a failed token request end with it.
  */
 
 const CHECK_FIRST =
@@ -36,6 +37,27 @@ const REQUEST_FIX: Record<string, string> = {
 		"Check the credential's Cluster or Base URL and the node's settings; if it goes on, give Capillary support the requestId",
 };
 REQUEST_FIX[461] = REQUEST_FIX[503] = REQUEST_FIX[521] = REQUEST_FIX[429];
+
+/**
+ * What to fix when no OAuth token could be had, by what the token request met. It follows the
+ * token error's own words ("Capillary refused the client key and secret: check them and the
+ * cluster"), so it is written in lower case.
+ */
+const TOKEN_FIX = {
+	certificate:
+		"fix the server's certificate, or set the credential's Base URL to an HTTPS host whose certificate is valid for it",
+	unreachable: 'check the Cluster or Base URL, or try again later',
+	refused: 'check them and the cluster',
+	notCapillary: 'check the Cluster or Base URL',
+	busy: 'try again later',
+} as const;
+
+export type TokenProblem = keyof typeof TOKEN_FIX;
+
+/** The next step after a failed token request (transport/auth/accessToken). */
+export function tokenAdvice(problem: TokenProblem): string {
+	return TOKEN_FIX[problem];
+}
 
 /** Advice for Capillary's per-customer codes (its reference page's table). */
 const REJECTION_FIX: Record<string, string> = {
@@ -94,6 +116,11 @@ export function requestAdvice(code: CustomerError['code']): string | undefined {
 	if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && !TIMEOUT_CODES.has(code))
 		return REQUEST_FIX.unreachable;
 	return REQUEST_FIX[String(code)];
+}
+
+/** The next step after a failed read (a picker, a credential test): the fix for its status or code, else to try later. */
+export function readAdvice(code: CustomerError['code']): string {
+	return `${requestAdvice(code) ?? 'Try again later'}.`;
 }
 
 /** `message` followed by the next step. */

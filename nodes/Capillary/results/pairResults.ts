@@ -11,7 +11,7 @@ import type {
 import type { CapillaryResponse } from '../transport/types';
 
 /** Warning code for "promotion not issued due to config issues or customer exhausted limits". */
-export const NOT_ISSUED_WARNING = 8890;
+const NOT_ISSUED_WARNING = 8890;
 
 export interface PairedBatch {
 	/** One per customer sent, in the order sent. */

@@ -53,7 +53,7 @@ export function readEntry(raw: unknown): ResponseEntry | { malformed: string } {
 }
 
 /** A code and a message from whatever Capillary put in an error or warning. */
-export function describeNotice(value: unknown): Notice {
+function describeNotice(value: unknown): Notice {
 	const { code, message } = (isObject(value) ? value : {}) as { code?: unknown; message?: unknown };
 	return {
 		// A numeric code may come as text (a Java backend, a proxy's re-encoding): it is the same code.

@@ -1,5 +1,5 @@
 /** Longest raw response kept on an output item: a hostile or huge body must not bloat every item. */
-export const MAX_EXCERPT_CHARS = 2000;
+const MAX_EXCERPT_CHARS = 2000;
 
 /** The raw response as sent, or a cut JSON text of it when it is too long to keep on every item. */
 export function responseExcerpt(body: unknown): unknown {

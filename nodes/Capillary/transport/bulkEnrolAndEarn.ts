@@ -1,10 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { BulkAction, CustomerGroup, CustomerRequest } from '../helpers/types';
+import { ENDPOINTS } from './endpoints';
 import { capillaryRequest } from './index';
 import type { CapillaryResponse, Connection, RequestOptions } from './types';
-
-export const BULK_PATH = 'v2/promotion/bulk/enrolAndEarn';
 
 /** Sends one batch of a group to `POST v2/promotion/bulk/enrolAndEarn`, in the body shape of Capillary's reference page. */
 export async function postBulkEnrolAndEarn(
@@ -20,7 +19,7 @@ export async function postBulkEnrolAndEarn(
 		connection,
 		{
 			method: 'POST',
-			path: BULK_PATH,
+			path: ENDPOINTS.bulkEnrolAndEarn,
 			body: {
 				type: 'CUSTOMER',
 				bulkAction: action,

@@ -4,6 +4,7 @@ import type { CapillaryRequest, CapillaryResponse, Connection, RequestOptions } 
 import { redactSecrets, secretForms, type SecretForms } from './redactSecrets';
 import { requestWithCredential } from './requestWithCredential';
 import { tokenIsUsable } from './auth/tokenExpiry';
+import { sendRefreshingTokenOnce } from './retry/tokenRefresh';
 
 /**
  * The one place that speaks HTTP to Capillary (through `requestWithCredential`). Never throws for an
@@ -89,22 +90,7 @@ export async function capillaryRequestWithRefresh(
 	connection: Connection,
 	request: CapillaryRequest,
 ): Promise<CapillaryResponse> {
-	const response = await capillaryRequest(context, connection, request);
-	return needsNewToken(connection, response)
-		? await capillaryRequest(context, connection, request, { refreshToken: true })
-		: response;
-}
-
-/**
- * An OAuth 401 that says nothing of the customers: the token was refused, so nothing was applied.
- * A 401 that carries per-customer results is paired like any other answer, never resent.
- */
-export function needsNewToken(connection: Connection, response: CapillaryResponse): boolean {
-	if (
-		response.type !== 'http' ||
-		response.statusCode !== 401 ||
-		connection.credentialType !== 'capillaryOAuthApi'
-	)
-		return false;
-	return !Array.isArray((response.body as { response?: unknown } | null)?.response);
+	return await sendRefreshingTokenOnce(connection, async (refreshToken) =>
+		capillaryRequest(context, connection, request, { refreshToken }),
+	);
 }

@@ -2,7 +2,7 @@
  * Tag on errors our credentials raise before any request leaves (bad base URL, no token):
  * the transport reads them as "not sent", and their messages are safe to show.
  */
-export const NOT_SENT_TAG = 'capillaryNotSent';
+const NOT_SENT_TAG = 'capillaryNotSent';
 /** Also on a "not sent" error that trying again later may cure (the token endpoint was busy or unreachable). */
 const RETRYABLE_TAG = 'capillaryRetryable';
 /** The Retry-After header of the answer that caused a retryable "not sent" error. */

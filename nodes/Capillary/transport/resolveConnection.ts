@@ -4,6 +4,7 @@ import type { FatalFailure } from '../helpers/types';
 import type { CapillaryCredentialType, Connection } from './types';
 import { resolveBaseUrl } from './auth/baseUrl';
 import { isNotSentError } from './notSent';
+import { errorMessage } from '../helpers/errorMessage';
 
 export type ResolvedConnection = { connection: Connection } | { fatal: FatalFailure };
 
@@ -35,7 +36,7 @@ export async function resolveConnection(
 	} catch (error) {
 		const reason = isNotSentError(error)
 			? error.message
-			: `The Capillary credential could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+			: `The Capillary credential could not be loaded (${errorMessage(error)})`;
 		return { fatal: { code: null, message: `${reason}. Fix the credential: nothing was sent` } };
 	}
 }

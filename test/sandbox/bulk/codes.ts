@@ -1,3 +1,5 @@
+import { SOURCES } from '../../../nodes/Capillary/descriptions/sources';
+
 /** Per-customer codes of v2/promotion/bulk/enrolAndEarn, with the messages of Capillary's reference page. */
 export const ERROR_MESSAGES = {
 	8901: 'invalid entity type passed',
@@ -20,18 +22,7 @@ export const LIMIT_WARNING = {
 	message: 'promotion not issued due to config issues or customer exhausted limits',
 } as const;
 
-export const VALID_SOURCES: readonly string[] = [
-	'FACEBOOK',
-	'WEB_ENGAGE',
-	'INSTORE',
-	'MARTJACK',
-	'TMALL',
-	'TAOBAO',
-	'JD',
-	'ECOMMERCE',
-	'WEBSITE',
-	'LINE',
-	'ALL',
-];
+/** The sources of Capillary's reference page: the node's own list, so that the two cannot drift apart. */
+export const VALID_SOURCES: readonly string[] = SOURCES;
 
 export const IDENTIFIER_NAMES = ['id', 'mobile', 'email'] as const;

@@ -3,7 +3,6 @@ import type { Handler } from '../http/handlerTypes';
 import { BULK_ENROL_AND_EARN_PATH } from '../state/faultQueue';
 import { customerLookupRoute } from './customerLookupRoute';
 import { programsRoute } from './programsRoute';
-import { promotionsListRoute } from './promotionsListRoute';
 import { tokenGenerateRoute } from './tokenGenerateRoute';
 import { v3PromotionsRoute } from './v3PromotionsRoute';
 
@@ -19,10 +18,6 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
 	[TOKEN_GENERATE_PATH, { method: 'POST', handler: tokenGenerateRoute, authenticated: false }],
 	[BULK_ENROL_AND_EARN_PATH, { method: 'POST', handler: enrolAndEarnRoute, authenticated: true }],
 	['/v2/organization/programs', { method: 'GET', handler: programsRoute, authenticated: true }],
-	[
-		'/api_gateway/loyalty/v1/programs/promotions/list',
-		{ method: 'GET', handler: promotionsListRoute, authenticated: true },
-	],
 	['/v3/promotions', { method: 'GET', handler: v3PromotionsRoute, authenticated: true }],
 	['/v2/customers/lookup', { method: 'GET', handler: customerLookupRoute, authenticated: true }],
 ]);

@@ -1,6 +1,8 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
+import { tokenAdvice } from '../../results/failureAdvice';
+import { ENDPOINTS } from '../endpoints';
 import { CERTIFICATE_CODES, HANDSHAKE_CODES } from '../networkCodes';
 import { resolveBaseUrl } from './baseUrl';
 import { notSentOptions } from '../notSent';
@@ -8,7 +10,6 @@ import { headerOf } from '../requestId';
 import { networkCode, type SendJson } from '../sendJson';
 import { localExpiry } from './tokenExpiry';
 
-export const GENERATE_PATH = '/v3/oauth/token/generate';
 const TOKEN_TIMEOUT_MS = 30_000;
 
 /** A new token, and the local time from which it is no longer sent (see `localExpiry`). */
@@ -34,7 +35,7 @@ export async function generateAccessToken(
 	try {
 		response = await send({
 			method: 'POST',
-			url: `${baseUrl}${GENERATE_PATH}`,
+			url: `${baseUrl}${ENDPOINTS.sessionGenerate}`,
 			headers: { 'Content-Type': 'application/json' },
 			body: {
 				key: String(credentials.clientKey ?? ''),
@@ -51,13 +52,13 @@ export async function generateAccessToken(
 	) {
 		// Checked in the TLS handshake: nothing was sent, and trying again cannot help.
 		throw new ApplicationError(
-			`The TLS connection to ${baseUrl} failed (${networkFailure}): nothing was sent; fix the server's certificate, or set the credential's Base URL to an HTTPS host whose certificate is valid for it`,
+			`The TLS connection to ${baseUrl} failed (${networkFailure}): nothing was sent; ${tokenAdvice('certificate')}`,
 			notSentOptions(),
 		);
 	}
 	if (!response) {
 		throw new ApplicationError(
-			`Could not reach Capillary at ${baseUrl} to get an access token (${networkFailure}): nothing was sent; check the Cluster or Base URL, or try again later`,
+			`Could not reach Capillary at ${baseUrl} to get an access token (${networkFailure}): nothing was sent; ${tokenAdvice('unreachable')}`,
 			notSentOptions({ retryable: true }),
 		);
 	}
@@ -71,19 +72,19 @@ export async function generateAccessToken(
 	}
 	if (statusCode === 401 || statusCode === 403) {
 		throw new ApplicationError(
-			`Capillary refused the client key and secret (HTTP ${statusCode}): check them and the cluster`,
+			`Capillary refused the client key and secret (HTTP ${statusCode}): ${tokenAdvice('refused')}`,
 			notSentOptions(),
 		);
 	}
 	if (statusCode === 404 || (statusCode >= 300 && statusCode < 400)) {
 		throw new ApplicationError(
-			`${baseUrl} does not answer like Capillary's API (HTTP ${statusCode} for the token request): check the Cluster or Base URL`,
+			`${baseUrl} does not answer like Capillary's API (HTTP ${statusCode} for the token request): ${tokenAdvice('notCapillary')}`,
 			notSentOptions(),
 		);
 	}
 	if (statusCode === 429 || statusCode === 461 || statusCode >= 500) {
 		throw new ApplicationError(
-			`Capillary's token endpoint answered HTTP ${statusCode}: no access token, so nothing was sent; try again later`,
+			`Capillary's token endpoint answered HTTP ${statusCode}: no access token, so nothing was sent; ${tokenAdvice('busy')}`,
 			notSentOptions({ retryable: true, retryAfter: headerOf(headers, 'retry-after') }),
 		);
 	}

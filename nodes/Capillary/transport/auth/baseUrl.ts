@@ -38,7 +38,7 @@ export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	return checkCustomBaseUrl(String(credentials.baseUrl ?? ''));
 }
 
-export function checkCustomBaseUrl(raw: string): string {
+function checkCustomBaseUrl(raw: string): string {
 	const trimmed = raw.trim().replace(/\/+$/, '');
 	const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
 	if (!url) {

@@ -1,5 +1,5 @@
 /** First backoff step; attempt n waits a random time in [0, min(cap, BASE · 2^n)) ("full jitter"). */
-export const BACKOFF_BASE_MS = 500;
+const BACKOFF_BASE_MS = 500;
 
 /**
  * How long to wait before retry number `attempt` (0-based): the server's Retry-After (seconds or

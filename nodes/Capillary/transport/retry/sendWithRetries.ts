@@ -1,6 +1,6 @@
 import { retryDecision } from './retryDecision';
 import { retryDelay } from './retryDelay';
-import { needsNewToken } from '../index';
+import { sendRefreshingTokenOnce } from './tokenRefresh';
 import type { CapillaryResponse, Connection, RequestOptions } from '../types';
 import type { Pacer } from './requestPacer';
 import { waitUnlessStopped } from './waitUnlessStopped';
@@ -43,7 +43,6 @@ export async function sendWithRetries(
 	/** Retries that left: a retry the stop ended before it was sent is not one. */
 	let retries = 0;
 	let retrying = false;
-	let refreshToken = false;
 	let earlierMayHaveApplied = false;
 	const cancelled = (): SentRequest => ({
 		response: {
@@ -53,17 +52,17 @@ export async function sendWithRetries(
 		retries,
 		earlierMayHaveApplied,
 	});
-	for (;;) {
+	/** One attempt, once the pacer lets it start; undefined if the run stopped before it could. */
+	const attempt = async (refreshToken: boolean) => {
 		const release = await pacer.acquire(shouldStop);
-		if (!release) return cancelled();
+		if (!release) return undefined;
 		if (retrying) retries++;
 		retrying = false;
-		const response = await send({ refreshToken, shouldStop }).finally(release);
-		if (!refreshToken && needsNewToken(connection, response)) {
-			refreshToken = true;
-			continue;
-		}
-		refreshToken = false;
+		return await send({ refreshToken, shouldStop }).finally(release);
+	};
+	for (;;) {
+		const response = await sendRefreshingTokenOnce(connection, attempt);
+		if (!response) return cancelled();
 		const decision = retryDecision(response);
 		const retryable =
 			decision === 'retry' || (decision === 'retryUnknown' && retry.retryUnknownOutcome);
