@@ -6,8 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { sandboxCredentials } from '../test/engine/capillaryWorkflow';
-import { runWorkflow, type WorkflowJson } from '../test/engine/runWorkflow';
+import { sandboxCredentials } from '../test/support/engine/capillaryWorkflow';
+import { runWorkflow, type WorkflowJson } from '../test/support/engine/runWorkflow';
 import { startSandbox } from '../test/sandbox';
 
 const EXAMPLE = path.resolve(__dirname, '../examples/enrol-and-issue-signups.json');

@@ -4,8 +4,8 @@ import {
 	CAPILLARY,
 	capillaryWorkflow,
 	promotionParameters,
-} from '../../test/engine/capillaryWorkflow';
-import type { WorkflowJson } from '../../test/engine/runWorkflow';
+} from '../../test/support/engine/capillaryWorkflow';
+import type { WorkflowJson } from '../../test/support/engine/runWorkflow';
 import { DEMO } from '../../test/sandbox';
 import { ENGINE_BASELINE_TYPE } from './engineBaselineNode';
 import { REQUEST_REFERENCE_TYPE } from './requestReferenceNode';

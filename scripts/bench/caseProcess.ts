@@ -2,17 +2,17 @@
  * One benchmark case in a fresh process, so that its CPU time and peak RSS are its own.
  * Arguments: the case as JSON, the sandbox URL, and optionally a .cpuprofile path for the run.
  * Warms up, waits for the benchmark's go, runs the workflow once through the test bed (the node
- * loaded from dist/), measures that run only, and sends a CaseResultMessage to the benchmark.
+ * loaded from dist/: runCase sets CAPILLARY_PACKAGE_DIR), measures that run only, and sends a CaseResultMessage to the benchmark.
  */
-import '../../test/engine/environment';
+import '../../test/support/engine/environment';
 
 import { performance } from 'perf_hooks';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { sandboxCredentials } from '../../test/engine/capillaryWorkflow';
-import { searchList } from '../../test/engine/listSearch';
-import { runWorkflow, type WorkflowRun } from '../../test/engine/runWorkflow';
+import { sandboxCredentials } from '../../test/support/engine/capillaryWorkflow';
+import { searchList } from '../../test/support/engine/listSearch';
+import { runWorkflow, type WorkflowRun } from '../../test/support/engine/runWorkflow';
 import type { CapillarySandbox } from '../../test/sandbox';
 import { benchCustomers, benchWorkflow } from './benchWorkflows';
 import { isStart, type CaseResultMessage, type WarmedUpMessage } from './caseMessages';

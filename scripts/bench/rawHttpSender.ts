@@ -3,8 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO } from '../../test/sandbox';
 import { postInBatches } from './referenceBatches';
-
-const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 /**
  * The transport reference: the same batches as the node sends, posted with Node's bare http
@@ -23,7 +22,7 @@ export async function sendRawBatches(
 		mobiles,
 		batchSize,
 		concurrency,
-		async (body) => await post(new URL(BULK_PATH, url), JSON.stringify(body)),
+		async (body) => await post(new URL(ENDPOINTS.bulkEnrolAndEarn, url), JSON.stringify(body)),
 	);
 	return [issued, items.length - issued];
 }

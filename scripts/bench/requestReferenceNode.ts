@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resolveBaseUrl } from '../../nodes/Capillary/transport/auth/baseUrl';
 import { postInBatches } from './referenceBatches';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 export const REQUEST_REFERENCE_TYPE = 'n8n-nodes-bench.requestReference';
 const CREDENTIAL_TYPE = 'capillaryOAuthApi';
@@ -34,7 +35,7 @@ export const requestReferenceNode: INodeType = {
 		const parallelRequests = this.getNodeParameter('parallelRequests', 0) as number;
 		const data = await this.getCredentials(CREDENTIAL_TYPE);
 		const credentialsDecrypted = { id: '1', name: 'Sandbox', type: CREDENTIAL_TYPE, data };
-		const url = `${resolveBaseUrl(data)}/v2/promotion/bulk/enrolAndEarn`;
+		const url = `${resolveBaseUrl(data)}${ENDPOINTS.bulkEnrolAndEarn}`;
 		const send = async (body: IDataObject) => {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,

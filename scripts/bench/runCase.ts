@@ -26,6 +26,8 @@ export async function runCase(
 	const profileFile = profileDir ? path.join(profileDir, `${caseName(benchCase)}.cpuprofile`) : '';
 	const child = spawnTsx('caseProcess.ts', [JSON.stringify(benchCase), sandbox.url, profileFile], {
 		nodeFlags: ['--expose-gc', ...nodeFlags],
+		// The benchmark measures the build (`npm run bench` builds first), not the source under tsx.
+		env: { CAPILLARY_PACKAGE_DIR: path.resolve(__dirname, '../..') },
 	});
 	try {
 		await nextMessage(child, isWarmedUp, timeoutMs);

@@ -6,9 +6,7 @@
 import { startSandbox, type CapillarySandbox } from '../../test/sandbox';
 import type { SandboxCommand, SandboxReply } from './sandboxMessages';
 import type { SandboxStats } from './types';
-
-const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
-const TOKEN_PATH = '/v3/oauth/token/generate';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 async function main(): Promise<void> {
 	const latencyMs = Number(process.argv[2] ?? 0);
@@ -33,14 +31,15 @@ async function main(): Promise<void> {
 }
 
 function statsOf(sandbox: CapillarySandbox): SandboxStats {
-	const bulk = sandbox.requests.filter((request) => request.path === BULK_PATH);
+	const bulk = sandbox.requests.filter((request) => request.path === ENDPOINTS.bulkEnrolAndEarn);
 	const statuses: Record<string, number> = {};
 	for (const request of bulk)
 		statuses[String(request.status)] = (statuses[String(request.status)] ?? 0) + 1;
 	return {
 		bulkRequests: bulk.length,
 		customersSent: bulk.reduce((sum, request) => sum + (request.customerCount ?? 0), 0),
-		tokenRequests: sandbox.requests.filter((request) => request.path === TOKEN_PATH).length,
+		tokenRequests: sandbox.requests.filter((request) => request.path === ENDPOINTS.sessionGenerate)
+			.length,
 		statuses,
 		ledgerEntries: sandbox.ledger.length,
 		firstBulkAtMs: bulk[0]?.at,

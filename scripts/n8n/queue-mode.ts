@@ -33,6 +33,7 @@ import {
 } from './n8nProcess';
 import { Expect, type WorkflowJson } from './scenarios';
 import type { ScenarioResult } from './run-examples';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const WORKERS = 2;
 const WORKER_CONCURRENCY = 10;
@@ -40,8 +41,6 @@ const REQUESTS = 20;
 const CUSTOMERS_PER_REQUEST = 50;
 const PACED_PER_MINUTE = 300;
 const PACED_BATCH_SIZE = 10;
-const TOKEN_PATH = '/v3/oauth/token/generate';
-const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
 const USER_GROUP_MOBILE = '919777000001';
 
 function argument(name: string): string {
@@ -300,9 +299,9 @@ function checkAnswers(
 }
 
 const tokenRequests = (sandbox: CapillarySandbox, since: number) =>
-	sandbox.requests.slice(since).filter((r) => r.path === TOKEN_PATH);
+	sandbox.requests.slice(since).filter((r) => r.path === ENDPOINTS.sessionGenerate);
 const bulkRequests = (sandbox: CapillarySandbox, since: number) =>
-	sandbox.requests.slice(since).filter((r) => r.path === BULK_PATH);
+	sandbox.requests.slice(since).filter((r) => r.path === ENDPOINTS.bulkEnrolAndEarn);
 
 async function main(): Promise<void> {
 	const install: N8nInstall = {

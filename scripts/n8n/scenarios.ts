@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import type { CapillarySandbox } from '../../test/sandbox';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 export interface Item {
 	json: Record<string, unknown>;
@@ -130,11 +131,11 @@ const values = (items: Item[]) => items.map((item) => String(item.json.identifie
 const pairedIndexes = (items: Item[]) =>
 	items.map((item) => (item.pairedItem as { item?: number } | undefined)?.item);
 const bulkRequests = (sandbox: CapillarySandbox) =>
-	sandbox.requests.filter((r) => r.path === '/v2/promotion/bulk/enrolAndEarn');
+	sandbox.requests.filter((r) => r.path === ENDPOINTS.bulkEnrolAndEarn);
 const requestLog = (sandbox: CapillarySandbox) =>
 	sandbox.requests.map(
 		(r) =>
-			`${r.path === '/v3/oauth/token/generate' ? 'token' : r.path === '/v2/promotion/bulk/enrolAndEarn' ? 'bulk' : r.path} ${String(r.status)}`,
+			`${r.path === ENDPOINTS.sessionGenerate ? 'token' : r.path === ENDPOINTS.bulkEnrolAndEarn ? 'bulk' : r.path} ${String(r.status)}`,
 	);
 const ledgerCount = (sandbox: CapillarySandbox, action: 'ENROL' | 'EARN') =>
 	sandbox.ledger.filter((e) => e.action === action).length;

@@ -2,9 +2,13 @@ import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { testCredential } from '../engine/testCredential';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { testCredential } from '../support/engine/testCredential';
 
 const sandbox = useSandbox();
 

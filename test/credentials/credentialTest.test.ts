@@ -1,17 +1,18 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
-import { sandboxCredentials } from '../engine/capillaryWorkflow';
-import { testCredential } from '../engine/testCredential';
+import { DEMO, startSandbox } from '../sandbox';
+import { sandboxCredentials } from '../support/engine/capillaryWorkflow';
+import { testCredential } from '../support/engine/testCredential';
+import { useSandbox } from '../support/useSandbox';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
-let sandbox: CapillarySandbox;
+const sandbox = useSandbox(undefined, { resetAfterEach: false });
 let notCapillary: http.Server;
 let notCapillaryUrl: string;
 let closedUrl: string;
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	// A host that is up but is not Capillary's API (a wrong cluster or a mistyped base URL).
 	notCapillary = http.createServer((_, response) =>
 		response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>'),
@@ -23,7 +24,6 @@ beforeAll(async () => {
 	await closed.close();
 });
 afterAll(async () => {
-	await sandbox.close();
 	await new Promise((resolve) => notCapillary.close(resolve));
 });
 
@@ -78,7 +78,7 @@ describe.each([
 			type: 'echoRequest',
 			status: 401,
 			format: 'json',
-			path: '/v2/organization/programs',
+			path: ENDPOINTS.programs,
 		});
 		const result = await check({});
 		expect(result.status).toBe('Error');
@@ -111,7 +111,7 @@ test('a token endpoint whose answer echoes the client secret: the OAuth test mes
 		type: 'echoRequest',
 		status: 400,
 		format: 'json',
-		path: '/v3/oauth/token/generate',
+		path: ENDPOINTS.sessionGenerate,
 	});
 	const result = await testCredential(sandboxCredentials(sandbox), 'capillaryOAuthApi');
 	expect(result.status).toBe('Error');

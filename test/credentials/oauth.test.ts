@@ -1,13 +1,17 @@
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { testCredential } from '../engine/testCredential';
-import { errorOf, messageThenAdvice, mobileItems } from '../engine/items';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { testCredential } from '../support/engine/testCredential';
+import { errorOf, messageThenAdvice, mobileItems } from '../support/engine/items';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
-const TOKEN_PATH = '/v3/oauth/token/generate';
-const tokenRequests = () => sandbox.requests.filter((r) => r.path === TOKEN_PATH);
+const tokenRequests = () => sandbox.requests.filter((r) => r.path === ENDPOINTS.sessionGenerate);
 const bulkRequests = () => sandbox.requests.filter((r) => r.bulkAction);
 const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
 	options: { batchSize: 1 },
@@ -215,7 +219,7 @@ describe('a failing token endpoint', () => {
 		['HTTP 503', { type: 'status', status: 503, retryAfter: '0' }],
 		['a connection reset', { type: 'reset', afterApplying: false }],
 	] as const)('%s twice is retried under Max Retries, then the run goes on', async (_, fault) => {
-		sandbox.injectFault({ ...fault, path: TOKEN_PATH, times: 2 });
+		sandbox.injectFault({ ...fault, path: ENDPOINTS.sessionGenerate, times: 2 });
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: mobileItems(150, 2),
 			parameters: retrying,
@@ -227,7 +231,12 @@ describe('a failing token endpoint', () => {
 	});
 
 	test('a 429 from it waits as its Retry-After says before the token is asked again', async () => {
-		sandbox.injectFault({ type: 'status', status: 429, retryAfter: '1', path: TOKEN_PATH });
+		sandbox.injectFault({
+			type: 'status',
+			status: 429,
+			retryAfter: '1',
+			path: ENDPOINTS.sessionGenerate,
+		});
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: mobileItems(155, 1),
 			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
@@ -240,7 +249,12 @@ describe('a failing token endpoint', () => {
 	});
 
 	test('when its retries run out, nothing is sent and the message says what failed and what to do', async () => {
-		sandbox.injectFault({ type: 'status', status: 503, path: TOKEN_PATH, times: 10 });
+		sandbox.injectFault({
+			type: 'status',
+			status: 503,
+			path: ENDPOINTS.sessionGenerate,
+			times: 10,
+		});
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: mobileItems(160, 2),
 			parameters: retrying,
@@ -275,7 +289,12 @@ describe('a failing token endpoint', () => {
 
 	test('parallel requests that find the token endpoint down share its answer instead of each asking again', async () => {
 		sandbox.setLatency(30);
-		sandbox.injectFault({ type: 'status', status: 503, path: TOKEN_PATH, times: 100 });
+		sandbox.injectFault({
+			type: 'status',
+			status: 503,
+			path: ENDPOINTS.sessionGenerate,
+			times: 100,
+		});
 		const parallel = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
 			options: { batchSize: 1, parallelRequests: 4, maxRetries: 0 },
 		});
@@ -294,7 +313,7 @@ test('a token with line breaks (a hostile token endpoint) applies nothing and cl
 	sandbox.injectFault({
 		type: 'status',
 		status: 200,
-		path: TOKEN_PATH,
+		path: ENDPOINTS.sessionGenerate,
 		body: { data: { accessToken: 'abc\r\nX-Evil: 1', ttlSeconds: 300 }, errors: null },
 		times: 10,
 	});

@@ -1,22 +1,22 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import { DEMO } from '../sandbox';
 import {
 	promotionParameters,
 	runCapillary,
 	sandboxCredentials,
 	type AuthKind,
-} from '../engine/capillaryWorkflow';
-import { testCredential } from '../engine/testCredential';
+} from '../support/engine/capillaryWorkflow';
+import { testCredential } from '../support/engine/testCredential';
+import { useSandbox } from '../support/useSandbox';
 
-let sandbox: CapillarySandbox;
+const sandbox = useSandbox();
 let redirector: http.Server;
 let redirectorUrl: string;
 const redirected: string[] = [];
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	// Another host that sends every request on to the sandbox, as a hostile or moved base URL would.
 	redirector = http.createServer((request, response) => {
 		redirected.push(request.url ?? '');
@@ -25,12 +25,8 @@ beforeAll(async () => {
 	await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
 	redirectorUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-	await sandbox.close();
-	await new Promise((resolve) => redirector.close(resolve));
-});
+afterAll(async () => await new Promise((resolve) => redirector.close(resolve)));
 beforeEach(() => {
-	sandbox.reset();
 	redirected.length = 0;
 });
 

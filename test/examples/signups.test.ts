@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { sandboxCredentials } from '../engine/capillaryWorkflow';
-import { runWorkflow, type WorkflowJson } from '../engine/runWorkflow';
-import { useSandbox } from '../engine/useSandbox';
+import { sandboxCredentials } from '../support/engine/capillaryWorkflow';
+import { runWorkflow, type WorkflowJson } from '../support/engine/runWorkflow';
+import { useSandbox } from '../support/useSandbox';
 
 const sandbox = useSandbox(undefined, { resetAfterEach: false });
 

@@ -1,7 +1,8 @@
 import { DEMO, PROMOTIONS } from '../sandbox';
-import { sandboxCredentials } from '../engine/capillaryWorkflow';
-import { searchList } from '../engine/listSearch';
-import { useSandbox } from '../engine/useSandbox';
+import { sandboxCredentials } from '../support/engine/capillaryWorkflow';
+import { searchList } from '../support/engine/listSearch';
+import { useSandbox } from '../support/useSandbox';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
@@ -109,7 +110,7 @@ test('an expired OAuth token is replaced and the list still loads', async () => 
 	sandbox.expireAllTokens();
 	const { results } = await searchList(credentials, 'searchPrograms', {});
 	expect(results.length).toBeGreaterThan(0);
-	expect(sandbox.requests.filter((r) => r.path === '/v3/oauth/token/generate')).toHaveLength(2);
+	expect(sandbox.requests.filter((r) => r.path === ENDPOINTS.sessionGenerate)).toHaveLength(2);
 });
 
 test('without a page count, a full page means another may follow; paused promotions are left out anyway', async () => {
@@ -127,7 +128,7 @@ test('without a page count, a full page means another may follow; paused promoti
 		...Array.from({ length: 24 }, (_, i) => entry(90000 + i, 'LIVE')),
 		entry(99999, 'PAUSED'),
 	];
-	sandbox.injectFault({ type: 'status', status: 200, body: { data }, path: '/v3/promotions' });
+	sandbox.injectFault({ type: 'status', status: 200, body: { data }, path: ENDPOINTS.promotions });
 	const page = await searchList(sandboxCredentials(sandbox), 'searchPromotions', withProgram(469));
 	expect(page.results).toHaveLength(24);
 	expect(page.results.some((r) => r.value === '99999')).toBe(false);
@@ -142,7 +143,7 @@ test.each(['oAuth', 'basicAuth'])(
 			type: 'echoRequest',
 			status: 403,
 			format: 'json',
-			path: '/v2/organization/programs',
+			path: ENDPOINTS.programs,
 		});
 		const message = await searchList(credentials, 'searchPrograms', { authentication }).then(
 			() => 'no error',

@@ -4,9 +4,14 @@
  * re-enrol or re-issue, and never blames what is not at fault. "found in review, fixed" were regressions the review reproduced; "held in review" are what held.
  */
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { errorOf, mobileItems } from '../engine/items';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../support/engine/items';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
@@ -95,7 +100,7 @@ describe('found in review, fixed', () => {
 
 		expect(
 			sandbox.requests
-				.filter((r) => r.path === '/v3/oauth/token/generate')
+				.filter((r) => r.path === ENDPOINTS.sessionGenerate)
 				.every((r) => r.status === 200),
 		).toBe(true);
 		expect(errorOf(run.failed[0]).outcome).toBe('not_applied');
@@ -125,7 +130,7 @@ describe('found in review, fixed', () => {
 				sandbox.injectFault({
 					type: 'status',
 					status: 200,
-					path: '/v3/oauth/token/generate',
+					path: ENDPOINTS.sessionGenerate,
 					body: { data: null, errors: null },
 				}),
 		],

@@ -4,10 +4,10 @@ import {
 	capillaryWorkflow,
 	promotionParameters,
 	sandboxCredentials,
-} from '../engine/capillaryWorkflow';
-import { packageNodes } from '../engine/nodeTypes';
-import { runWorkflow } from '../engine/runWorkflow';
-import { useSandbox } from '../engine/useSandbox';
+} from '../support/engine/capillaryWorkflow';
+import { packageNodes } from '../support/engine/nodeTypes';
+import { runWorkflow } from '../support/engine/runWorkflow';
+import { useSandbox } from '../support/useSandbox';
 
 const sandbox = useSandbox(undefined, { resetAfterEach: false });
 

@@ -1,6 +1,10 @@
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
 
 const sandbox = useSandbox();
 

@@ -1,14 +1,14 @@
 import { DEMO, ERROR_MESSAGES } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
+import { useSandbox } from '../support/useSandbox';
 import {
 	CAPILLARY,
 	capillaryWorkflow,
 	promotionParameters,
 	runCapillary,
 	sandboxCredentials,
-} from '../engine/capillaryWorkflow';
-import { messageThenAdvice } from '../engine/items';
-import { runWorkflow } from '../engine/runWorkflow';
+} from '../support/engine/capillaryWorkflow';
+import { messageThenAdvice } from '../support/engine/items';
+import { runWorkflow } from '../support/engine/runWorkflow';
 
 const sandbox = useSandbox();
 

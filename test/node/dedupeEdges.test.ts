@@ -4,9 +4,13 @@
  * "found in review, fixed": regressions the review reproduced; "held in review": what held.
  */
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { errorOf } from '../engine/items';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { errorOf } from '../support/engine/items';
 
 const sandbox = useSandbox();
 

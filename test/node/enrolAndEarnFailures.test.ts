@@ -1,7 +1,11 @@
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { mobileItems, errorOf } from '../engine/items';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { mobileItems, errorOf } from '../support/engine/items';
 
 const sandbox = useSandbox();
 

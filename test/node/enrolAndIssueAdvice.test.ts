@@ -6,9 +6,13 @@
  * the advice failed the same way again).
  */
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { errorOf, mobileItems } from '../engine/items';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../support/engine/items';
 
 const sandbox = useSandbox();
 

@@ -1,5 +1,9 @@
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { useSandbox } from '../engine/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { useSandbox } from '../support/useSandbox';
 import { DEMO } from '../sandbox';
 
 const sandbox = useSandbox();

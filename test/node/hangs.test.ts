@@ -3,11 +3,12 @@
  * request; a drip that never ends must not hang anything). "found in review, fixed" were regressions the review reproduced; "held in review" are what held.
  */
 import { DEMO, startSandbox } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { mobileItems } from '../engine/items';
-import { executeCapillary } from '../engine/executeNode';
-import { testCredential } from '../engine/testCredential';
+import { useSandbox } from '../support/useSandbox';
+import { promotionParameters, sandboxCredentials } from '../support/engine/capillaryWorkflow';
+import { mobileItems } from '../support/engine/items';
+import { executeCapillary } from '../support/engine/executeNode';
+import { testCredential } from '../support/engine/testCredential';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
@@ -40,13 +41,13 @@ describe('found in review, fixed', () => {
 			type: 'drip',
 			intervalMs: 200,
 			forever: true,
-			path: '/v2/organization/programs',
+			path: ENDPOINTS.programs,
 		});
 		sandbox.injectFault({
 			type: 'drip',
 			intervalMs: 200,
 			forever: true,
-			path: '/v3/oauth/token/generate',
+			path: ENDPOINTS.sessionGenerate,
 		});
 		const basic = testCredential(sandboxCredentials(sandbox), 'capillaryBasicApi');
 		const oauth = testCredential(sandboxCredentials(sandbox), 'capillaryOAuthApi');

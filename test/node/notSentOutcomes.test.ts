@@ -5,16 +5,20 @@
  * TLS failures not_applied and stop the run. "found in review, fixed": regressions the review reproduced; "held in review": what held.
  */
 import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { errorOf, mobileItems } from '../engine/items';
-import { executeCapillary } from '../engine/executeNode';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../support/engine/items';
+import { executeCapillary } from '../support/engine/executeNode';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
 const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
 const bulkRequests = (s: CapillarySandbox = sandbox) => s.requests.filter((r) => r.bulkAction);
-const TOKEN_PATH = '/v3/oauth/token/generate';
 
 describe('found in review, fixed', () => {
 	// An https:// Base URL on a host that speaks plain HTTP (or any TLS handshake failure other than a
@@ -49,7 +53,7 @@ describe('found in review, fixed', () => {
 	// requestWithCredential reports ETIMEDOUT "after the request was sent", outcome unknown, although the
 	// bulk request never left (n8n then sends it with the aborted signal, which axios refuses).
 	test('a Timeout that fires while the token is still being fetched: the batch was never sent, so not_applied', async () => {
-		sandbox.injectFault({ type: 'latency', ms: 2500, path: TOKEN_PATH });
+		sandbox.injectFault({ type: 'latency', ms: 2500, path: ENDPOINTS.sessionGenerate });
 		// Max Retries 0: a token fetch the Timeout ended is retried like any other that sent nothing.
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: mobileItems(10, 1),
@@ -64,7 +68,7 @@ describe('found in review, fixed', () => {
 	});
 
 	test('a cancel while the token is being fetched: the batch was never sent, so not_applied (and Enrol and Issue: enrolled false)', async () => {
-		sandbox.injectFault({ type: 'latency', ms: 1500, path: TOKEN_PATH });
+		sandbox.injectFault({ type: 'latency', ms: 1500, path: ENDPOINTS.sessionGenerate });
 		const cancel = new AbortController();
 		const poll = setInterval(() => sandbox.requests.length > 0 && cancel.abort(), 2);
 		try {
@@ -170,7 +174,12 @@ describe('held in review', () => {
 	});
 
 	test('a token endpoint answering 429 then 200 is retried: the batch goes', async () => {
-		sandbox.injectFault({ type: 'status', status: 429, retryAfter: '0', path: TOKEN_PATH });
+		sandbox.injectFault({
+			type: 'status',
+			status: 429,
+			retryAfter: '0',
+			path: ENDPOINTS.sessionGenerate,
+		});
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: mobileItems(60, 1),
 			parameters: earn(),

@@ -1,12 +1,12 @@
 import { DEMO } from '../sandbox';
-import { messageThenAdvice } from '../engine/items';
-import { useSandbox } from '../engine/useSandbox';
+import { messageThenAdvice } from '../support/engine/items';
+import { useSandbox } from '../support/useSandbox';
 import {
 	promotionParameters,
 	runCapillary,
 	sandboxCredentials,
 	type OnError,
-} from '../engine/capillaryWorkflow';
+} from '../support/engine/capillaryWorkflow';
 
 const sandbox = useSandbox();
 

@@ -1,5 +1,5 @@
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
+import { useSandbox } from '../support/useSandbox';
 import {
 	CAPILLARY,
 	capillaryWorkflow,
@@ -7,9 +7,9 @@ import {
 	runCapillary,
 	sandboxCredentials,
 	type AuthKind,
-} from '../engine/capillaryWorkflow';
-import { errorOf, mobileItems } from '../engine/items';
-import { runWorkflow } from '../engine/runWorkflow';
+} from '../support/engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../support/engine/items';
+import { runWorkflow } from '../support/engine/runWorkflow';
 
 const sandbox = useSandbox();
 

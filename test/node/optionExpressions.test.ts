@@ -2,8 +2,12 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../nodes/Capillary/descriptions/options';
 
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { useSandbox } from '../engine/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { useSandbox } from '../support/useSandbox';
 import { DEMO } from '../sandbox';
 
 const sandbox = useSandbox();

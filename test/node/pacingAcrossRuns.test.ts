@@ -3,10 +3,14 @@
  * the wrong kind. "found in review, fixed": regressions the review reproduced; "held in review": what held.
  */
 import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { errorOf, mobileItems } from '../engine/items';
-import { executeCapillary } from '../engine/executeNode';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../support/engine/items';
+import { executeCapillary } from '../support/engine/executeNode';
 
 const sandbox = useSandbox();
 

@@ -1,8 +1,13 @@
 import { DEMO, startSandbox } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { mobileItems, errorOf, messageThenAdvice } from '../engine/items';
-import { executeCapillary } from '../engine/executeNode';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { mobileItems, errorOf, messageThenAdvice } from '../support/engine/items';
+import { executeCapillary } from '../support/engine/executeNode';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
@@ -257,7 +262,7 @@ describe('hostile or malformed responses never crash the node: they become unmat
 			error: { kind: 'rejected', code: 8015 },
 		});
 		expect(sandbox.requests.filter((r) => r.bulkAction).map((r) => r.path)).toEqual([
-			'/v2/promotion/bulk/enrolAndEarn',
+			ENDPOINTS.bulkEnrolAndEarn,
 		]);
 	});
 });

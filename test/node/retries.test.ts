@@ -4,10 +4,10 @@ import {
 	promotionParameters,
 	runCapillary,
 	sandboxCredentials,
-} from '../engine/capillaryWorkflow';
-import { runWorkflow } from '../engine/runWorkflow';
-import { useSandbox } from '../engine/useSandbox';
-import { mobileItems, errorOf } from '../engine/items';
+} from '../support/engine/capillaryWorkflow';
+import { runWorkflow } from '../support/engine/runWorkflow';
+import { useSandbox } from '../support/useSandbox';
+import { mobileItems, errorOf } from '../support/engine/items';
 
 const sandbox = useSandbox();
 

@@ -4,9 +4,13 @@
  * characters, which no unbroken form matches (the review found the token and the Basic value kept).
  */
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { errorOf, mobileItems } from '../engine/items';
+import { useSandbox } from '../support/useSandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../support/engine/items';
 
 const sandbox = useSandbox();
 const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);

@@ -1,12 +1,13 @@
 import { DEMO } from '../sandbox';
-import { useSandbox } from '../engine/useSandbox';
+import { useSandbox } from '../support/useSandbox';
 import {
 	promotionParameters,
 	runCapillary,
 	sandboxCredentials,
 	type CapillaryRunOptions,
-} from '../engine/capillaryWorkflow';
-import { readEngineLog } from '../engine/environment';
+} from '../support/engine/capillaryWorkflow';
+import { readEngineLog } from '../support/engine/environment';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox(undefined, { resetAfterEach: false });
 
@@ -65,7 +66,7 @@ const scenarios: Array<[string, Partial<CapillaryRunOptions>, () => void]> = [
 				type: 'echoRequest',
 				status: 500,
 				format: 'html',
-				path: '/v3/oauth/token/generate',
+				path: ENDPOINTS.sessionGenerate,
 				times: 20,
 			}),
 	],
@@ -77,7 +78,7 @@ const scenarios: Array<[string, Partial<CapillaryRunOptions>, () => void]> = [
 				type: 'echoRequest',
 				status: 400,
 				format: 'json',
-				path: '/v3/oauth/token/generate',
+				path: ENDPOINTS.sessionGenerate,
 			}),
 	],
 ];

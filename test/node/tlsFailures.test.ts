@@ -1,8 +1,13 @@
 import { generate } from 'selfsigned';
 
-import { promotionParameters, runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
-import { errorOf, mobileItems } from '../engine/items';
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
+import {
+	promotionParameters,
+	runCapillary,
+	sandboxCredentials,
+} from '../support/engine/capillaryWorkflow';
+import { errorOf, mobileItems } from '../support/engine/items';
+import { DEMO } from '../sandbox';
+import { useSandbox } from '../support/useSandbox';
 
 const DAY_MS = 86_400_000;
 
@@ -26,11 +31,9 @@ async function certificate(kind: 'selfSigned' | 'wrongName' | 'expired') {
 describe.each(['selfSigned', 'wrongName', 'expired'] as const)(
 	'a custom https host with a %s certificate',
 	(kind) => {
-		let sandbox: CapillarySandbox;
-		beforeAll(async () => {
-			sandbox = await startSandbox({ tls: await certificate(kind) });
+		const sandbox = useSandbox(async () => ({ tls: await certificate(kind) }), {
+			resetAfterEach: false,
 		});
-		afterAll(async () => await sandbox.close());
 
 		test('is not_applied, stops the run after the first batch, and says to fix the certificate or the base URL', async () => {
 			const run = await runCapillary(sandboxCredentials(sandbox), {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 
-import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
-import { runCapillary, sandboxCredentials } from '../engine/capillaryWorkflow';
+import { DEMO } from '../sandbox';
+import { runCapillary, sandboxCredentials } from '../support/engine/capillaryWorkflow';
 import { checkGuarantees } from './checkGuarantees';
 import { scenario, scenarioParameters } from './scenario';
+import { useSandbox } from '../support/useSandbox';
 
 /** CI runs a fixed, reproducible sample; `npm run test:soak` sets PROPERTY_RUNS and a fresh seed. */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
@@ -12,11 +13,7 @@ const SEED =
 		? Date.now() % 2 ** 31
 		: Number(process.env.PROPERTY_SEED ?? 20261126);
 
-let sandbox: CapillarySandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox(undefined, { resetAfterEach: false });
 
 test(
 	`every item accounted for, nothing applied unreported, under faults (${RUNS} scenarios, seed ${SEED})`,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO, type Fault } from '../sandbox';
-import type { AuthKind } from '../engine/capillaryWorkflow';
+import type { AuthKind } from '../support/engine/capillaryWorkflow';
 
 export type Operation = 'enrol' | 'earn' | 'enrolAndEarn';
 

@@ -1,4 +1,4 @@
-import { DEMO, md5Hex, startSandbox, type CapillarySandbox } from './index';
+import { DEMO, md5Hex, startSandbox } from './index';
 import {
 	bulkBody,
 	call,
@@ -7,9 +7,10 @@ import {
 	getJson,
 	oauthHeaders,
 	postBulk,
-} from './testSupport';
+} from '../support/sandboxRequests';
+import { useSandbox } from '../support/useSandbox';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
-const PROGRAMS_PATH = '/v2/organization/programs';
 const AUTH_FAILED = { errors: [{ status: false, code: 401, message: 'Authentication failed' }] };
 
 function basic(username: string, passwordSlot: string): Record<string, string> {
@@ -19,13 +20,7 @@ function basic(username: string, passwordSlot: string): Record<string, string> {
 }
 
 describe('sandbox authentication', () => {
-	let sandbox: CapillarySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	describe('Basic', () => {
 		it('builds the header of the docs worked example', () => {
@@ -38,7 +33,7 @@ describe('sandbox authentication', () => {
 		});
 
 		it('accepts the worked example header', async () => {
-			const answer = await getJson(sandbox.url, PROGRAMS_PATH, {
+			const answer = await getJson(sandbox.url, ENDPOINTS.programs, {
 				Authorization: 'Basic c3RvcmUuc2VydmVyOjhhMTZhNmI3MDUwNWViMWYxZmY3Y2RjMGNkNTU1OWE3',
 			});
 			expect(answer.status).toBe(200);
@@ -48,7 +43,7 @@ describe('sandbox authentication', () => {
 		it('accepts every demo till user', async () => {
 			for (const user of DEMO.tillUsers) {
 				expect(
-					(await getJson(sandbox.url, PROGRAMS_PATH, basic(user.username, user.passwordMd5)))
+					(await getJson(sandbox.url, ENDPOINTS.programs, basic(user.username, user.passwordMd5)))
 						.status,
 				).toBe(200);
 			}
@@ -62,7 +57,7 @@ describe('sandbox authentication', () => {
 		])(
 			'refuses %s with 401 and a JSON body that echoes nothing',
 			async (_label, username, slot) => {
-				const answer = await getJson(sandbox.url, PROGRAMS_PATH, basic(username, slot));
+				const answer = await getJson(sandbox.url, ENDPOINTS.programs, basic(username, slot));
 				expect(answer.status).toBe(401);
 				expect(answer.json).toEqual(AUTH_FAILED);
 				expect(answer.text).not.toContain(slot);
@@ -71,7 +66,7 @@ describe('sandbox authentication', () => {
 		);
 
 		it('refuses a request without credentials', async () => {
-			const answer = await getJson(sandbox.url, PROGRAMS_PATH, {});
+			const answer = await getJson(sandbox.url, ENDPOINTS.programs, {});
 			expect(answer.status).toBe(401);
 			expect(answer.json).toEqual(AUTH_FAILED);
 			expect(sandbox.requests[0].auth).toBe('none');
@@ -116,7 +111,9 @@ describe('sandbox authentication', () => {
 
 		it('accepts its token on catalog and bulk endpoints', async () => {
 			const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
-			expect((await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(token))).status).toBe(200);
+			expect((await getJson(sandbox.url, ENDPOINTS.programs, oauthHeaders(token))).status).toBe(
+				200,
+			);
 			const body = bulkBody({
 				promotionId: DEMO.promotions.birthday.promotionId,
 				values: customerIds(0, 1),
@@ -139,7 +136,7 @@ describe('sandbox authentication', () => {
 		});
 
 		it('answers 400 when key or secret is missing and 415 for a non-JSON body', async () => {
-			const url = sandbox.url + '/v3/oauth/token/generate';
+			const url = sandbox.url + ENDPOINTS.sessionGenerate;
 			const missing = await call(url, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json' },
@@ -157,11 +154,13 @@ describe('sandbox authentication', () => {
 		it('refuses every token issued before expireAllTokens()', async () => {
 			const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 			sandbox.expireAllTokens();
-			const answer = await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(token));
+			const answer = await getJson(sandbox.url, ENDPOINTS.programs, oauthHeaders(token));
 			expect(answer.status).toBe(401);
 			expect(answer.text).not.toContain(token);
 			const fresh = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
-			expect((await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(fresh))).status).toBe(200);
+			expect((await getJson(sandbox.url, ENDPOINTS.programs, oauthHeaders(fresh))).status).toBe(
+				200,
+			);
 		});
 
 		it('refuses a token whose lifetime has run out (setTokenTtl(0))', async () => {
@@ -172,7 +171,7 @@ describe('sandbox authentication', () => {
 				(
 					await getJson(
 						sandbox.url,
-						PROGRAMS_PATH,
+						ENDPOINTS.programs,
 						oauthHeaders(answer.json.data?.accessToken ?? ''),
 					)
 				).status,
@@ -197,7 +196,7 @@ describe('sandbox authentication', () => {
 				'not-a-jwt',
 				'',
 			]) {
-				const answer = await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(bad));
+				const answer = await getJson(sandbox.url, ENDPOINTS.programs, oauthHeaders(bad));
 				expect(answer.status).toBe(401);
 				expect(answer.json).toEqual(AUTH_FAILED);
 			}
@@ -216,7 +215,9 @@ describe('sandbox authentication', () => {
 			expect(claims.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) - 599);
 			expect(claims.exp - claims.iat).toBe(300);
 			expect(claims.exp * 1000).toBeLessThan(Date.now()); // past, by the client's clock
-			expect((await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(token))).status).toBe(200);
+			expect((await getJson(sandbox.url, ENDPOINTS.programs, oauthHeaders(token))).status).toBe(
+				200,
+			);
 			sandbox.reset();
 			const plain = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 			const plainIat = (
@@ -228,7 +229,9 @@ describe('sandbox authentication', () => {
 		it('ends tokens on reset()', async () => {
 			const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 			sandbox.reset();
-			expect((await getJson(sandbox.url, PROGRAMS_PATH, oauthHeaders(token))).status).toBe(401);
+			expect((await getJson(sandbox.url, ENDPOINTS.programs, oauthHeaders(token))).status).toBe(
+				401,
+			);
 		});
 	});
 });

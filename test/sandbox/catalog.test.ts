@@ -1,5 +1,7 @@
-import { DEMO, startSandbox, type CapillarySandbox } from './index';
-import { generateToken, getJson, oauthHeaders } from './testSupport';
+import { DEMO } from './index';
+import { generateToken, getJson, oauthHeaders } from '../support/sandboxRequests';
+import { useSandbox } from '../support/useSandbox';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 interface V3Metadata {
 	name: string;
@@ -18,18 +20,13 @@ interface V3Answer {
 }
 
 describe('catalog endpoints', () => {
-	let sandbox: CapillarySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(() => sandbox.close());
+	const sandbox = useSandbox(undefined, { resetAfterEach: false });
 
 	it('lists the programs', async () => {
 		const answer = await getJson<{
 			data: { programId: number; programName: string; programDescription: string }[];
 			errors: unknown[];
-		}>(sandbox.url, '/v2/organization/programs');
+		}>(sandbox.url, ENDPOINTS.programs);
 		expect(answer.status).toBe(200);
 		expect(answer.json.errors).toEqual([]);
 		expect(answer.json.data).toEqual(
@@ -45,11 +42,13 @@ describe('catalog endpoints', () => {
 	});
 
 	it('requires authentication on every catalog endpoint', async () => {
-		for (const path of ['/v2/organization/programs', '/v3/promotions']) {
+		for (const path of [ENDPOINTS.programs, ENDPOINTS.promotions]) {
 			expect((await getJson(sandbox.url, path, {})).status).toBe(401);
 		}
 		const token = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
-		expect((await getJson(sandbox.url, '/v3/promotions', oauthHeaders(token))).status).toBe(200);
+		expect((await getJson(sandbox.url, ENDPOINTS.promotions, oauthHeaders(token))).status).toBe(
+			200,
+		);
 	});
 
 	it('pages v3 promotions filtered by status and keeps the draft out', async () => {
@@ -58,7 +57,7 @@ describe('catalog endpoints', () => {
 		for (let page = 0; page < totalPages; page += 1) {
 			const answer = await getJson<V3Answer>(
 				sandbox.url,
-				`/v3/promotions?status=LIVE,ACTIVE,UPCOMING&page=${page}&size=10`,
+				`${ENDPOINTS.promotions}?status=LIVE,ACTIVE,UPCOMING&page=${page}&size=10`,
 			);
 			expect(answer.json).toMatchObject({ page, size: 10 });
 			totalPages = answer.json.totalPages;
@@ -79,7 +78,7 @@ describe('catalog endpoints', () => {
 	});
 
 	it('shows the draft with promotionId 0 when drafts are asked for', async () => {
-		const answer = await getJson<V3Answer>(sandbox.url, '/v3/promotions?status=DRAFT');
+		const answer = await getJson<V3Answer>(sandbox.url, `${ENDPOINTS.promotions}?status=DRAFT`);
 		expect(answer.json.data.map((item) => item.metadata)).toEqual([
 			expect.objectContaining({
 				status: 'DRAFT',
@@ -87,13 +86,13 @@ describe('catalog endpoints', () => {
 				promoIdentifier: DEMO.promotions.draft.promoIdentifier,
 			}),
 		]);
-		const unfiltered = await getJson<V3Answer>(sandbox.url, '/v3/promotions?size=100');
+		const unfiltered = await getJson<V3Answer>(sandbox.url, `${ENDPOINTS.promotions}?size=100`);
 		expect(unfiltered.json.data.some((item) => item.metadata.promotionId === 0)).toBe(true);
 		expect(unfiltered.json.totalElements).toBe(unfiltered.json.data.length);
 	});
 
 	it('defaults v3 paging to page 0 of 10', async () => {
-		const answer = await getJson<V3Answer>(sandbox.url, '/v3/promotions');
+		const answer = await getJson<V3Answer>(sandbox.url, ENDPOINTS.promotions);
 		expect(answer.json).toMatchObject({ page: 0, size: 10 });
 		expect(answer.json.data).toHaveLength(10);
 	});

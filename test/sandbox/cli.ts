@@ -3,6 +3,7 @@
  * Prints the URL, demo credentials and ids, and runs until Ctrl-C.
  */
 import { DEMO, startSandbox } from './index';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const DEFAULT_PORT = 8787;
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 		),
 		`  header for ${DEMO.basic.username}: Authorization: ${DEMO.basic.header}`,
 		'OAuth client:',
-		`  key ${DEMO.oauth.clientKey} / secret ${DEMO.oauth.clientSecret}  (POST ${sandbox.url}/v3/oauth/token/generate)`,
+		`  key ${DEMO.oauth.clientKey} / secret ${DEMO.oauth.clientSecret}  (POST ${sandbox.url}${ENDPOINTS.sessionGenerate})`,
 		'',
 		`Programs: ${DEMO.programs.demoRewards} Demo Rewards, ${DEMO.programs.goldClub} Gold Club`,
 		`Promotions: ${welcome.promotionId} ${welcome.promoIdentifier} (Enrol & Issue, limit ${welcome.issueLimit}),`,

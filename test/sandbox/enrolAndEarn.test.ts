@@ -1,16 +1,11 @@
-import { DEMO, LIMIT_WARNING, startSandbox, type CapillarySandbox } from './index';
-import { bulkBody, customerIds, postBulk } from './testSupport';
+import { DEMO, LIMIT_WARNING } from './index';
+import { bulkBody, customerIds, postBulk } from '../support/sandboxRequests';
+import { useSandbox } from '../support/useSandbox';
 
 const { welcome, birthday, goldEnrol, goldDirect } = DEMO.promotions;
 
 describe('POST /v2/promotion/bulk/enrolAndEarn', () => {
-	let sandbox: CapillarySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('enrols customers in an Enrol & Issue promotion: 200, one result per customer, string issualIds', async () => {
 		const ids = customerIds(10, 3);

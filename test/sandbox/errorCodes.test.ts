@@ -1,5 +1,6 @@
-import { DEMO, ERROR_MESSAGES, startSandbox, type CapillarySandbox, type ErrorCode } from './index';
-import { bulkBody, customerIds, postBulk } from './testSupport';
+import { DEMO, ERROR_MESSAGES, type ErrorCode } from './index';
+import { bulkBody, customerIds, postBulk } from '../support/sandboxRequests';
+import { useSandbox } from '../support/useSandbox';
 
 const { welcome, birthday, inactive, upcoming, completed, generic, draft, goldDirect } =
 	DEMO.promotions;
@@ -176,13 +177,7 @@ const CASES: CodeCase[] = [
 ];
 
 describe('per-customer error codes of the bulk endpoint', () => {
-	let sandbox: CapillarySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it.each(CASES)('$code when $label', async ({ code, body }) => {
 		const answer = await postBulk(sandbox.url, body);

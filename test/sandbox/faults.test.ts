@@ -1,4 +1,4 @@
-import { DEMO, startSandbox, type CapillarySandbox } from './index';
+import { DEMO, startSandbox } from './index';
 import {
 	basicHeaders,
 	bulkBody,
@@ -8,7 +8,9 @@ import {
 	getJson,
 	oauthHeaders,
 	postBulk,
-} from './testSupport';
+} from '../support/sandboxRequests';
+import { useSandbox } from '../support/useSandbox';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const earn = (count: number, from = 0): Record<string, unknown> =>
 	bulkBody({
@@ -19,13 +21,7 @@ const earn = (count: number, from = 0): Record<string, unknown> =>
 const CLIENT_TIMEOUT_MS = 300;
 
 describe('injected faults', () => {
-	let sandbox: CapillarySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('status: answers the status, JSON body and Retry-After without applying, once', async () => {
 		sandbox.injectFault({
@@ -145,9 +141,7 @@ describe('injected faults', () => {
 		const answer = await postBulk(sandbox.url, earn(1), oauthHeaders(token));
 		expect(answer.status).toBe(401);
 		expect(sandbox.ledger).toHaveLength(0);
-		expect(
-			(await getJson(sandbox.url, '/v2/organization/programs', oauthHeaders(token))).status,
-		).toBe(401);
+		expect((await getJson(sandbox.url, ENDPOINTS.programs, oauthHeaders(token))).status).toBe(401);
 		const fresh = (await generateToken(sandbox.url)).json.data?.accessToken ?? '';
 		expect((await postBulk(sandbox.url, earn(1), oauthHeaders(fresh))).status).toBe(200);
 	});
@@ -168,13 +162,13 @@ describe('injected faults', () => {
 		await expect(
 			postBulk(sandbox.url, earn(1), basicHeaders(), AbortSignal.timeout(CLIENT_TIMEOUT_MS)),
 		).rejects.toThrow();
-		const programs = call(sandbox.url + '/v2/organization/programs', {
+		const programs = call(sandbox.url + ENDPOINTS.programs, {
 			headers: basicHeaders(),
 			signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
 		});
 		await expect(programs).rejects.toThrow();
 		sandbox.setLatency(0);
-		expect((await getJson(sandbox.url, '/v2/organization/programs')).status).toBe(200);
+		expect((await getJson(sandbox.url, ENDPOINTS.programs)).status).toBe(200);
 		expect(sandbox.ledger).toHaveLength(1);
 	});
 
@@ -187,7 +181,7 @@ describe('injected faults', () => {
 				type: 'echoRequest',
 				status: 500,
 				format,
-				path: '/v3/oauth/token/generate',
+				path: ENDPOINTS.sessionGenerate,
 			});
 			const headers = { ...oauthHeaders(token), Authorization: DEMO.basic.header };
 			const answer = await postBulk(sandbox.url, earn(1), headers);
@@ -239,7 +233,7 @@ describe('injected faults', () => {
 	it('drip forever: the headers come, the body never ends; the client may leave', async () => {
 		sandbox.injectFault({ type: 'drip', intervalMs: 10, forever: true, afterApplying: true });
 		const controller = new AbortController();
-		const response = await fetch(sandbox.url + '/v2/promotion/bulk/enrolAndEarn', {
+		const response = await fetch(sandbox.url + ENDPOINTS.bulkEnrolAndEarn, {
 			method: 'POST',
 			headers: basicHeaders(),
 			body: JSON.stringify(earn(1)),
@@ -262,10 +256,10 @@ describe('injected faults', () => {
 	});
 
 	it('targets another path when the fault names one', async () => {
-		sandbox.injectFault({ type: 'status', status: 500, path: '/v2/organization/programs' });
+		sandbox.injectFault({ type: 'status', status: 500, path: ENDPOINTS.programs });
 		expect((await postBulk(sandbox.url, earn(1))).status).toBe(200);
-		expect((await getJson(sandbox.url, '/v2/organization/programs')).status).toBe(500);
-		expect((await getJson(sandbox.url, '/v2/organization/programs')).status).toBe(200);
+		expect((await getJson(sandbox.url, ENDPOINTS.programs)).status).toBe(500);
+		expect((await getJson(sandbox.url, ENDPOINTS.programs)).status).toBe(200);
 	});
 
 	it('applies a fault `times` times, and queued faults in FIFO order', async () => {

@@ -1,6 +1,5 @@
-import { DEMO, startSandbox, type CapillarySandbox } from './index';
+import { DEMO } from './index';
 import {
-	BULK_PATH,
 	basicHeaders,
 	bulkBody,
 	call,
@@ -8,7 +7,9 @@ import {
 	generateToken,
 	getJson,
 	postBulk,
-} from './testSupport';
+} from '../support/sandboxRequests';
+import { useSandbox } from '../support/useSandbox';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const BATCH_LIMIT_BODY = {
 	errors: [{ status: false, code: 1060, message: 'Batch limit size exceeded' }],
@@ -17,13 +18,7 @@ const birthdayEarn = (count: number): Record<string, unknown> =>
 	bulkBody({ promotionId: DEMO.promotions.birthday.promotionId, values: customerIds(0, count) });
 
 describe('request-level answers', () => {
-	let sandbox: CapillarySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('accepts exactly 100 customers', async () => {
 		const answer = await postBulk(sandbox.url, birthdayEarn(100));
@@ -45,7 +40,7 @@ describe('request-level answers', () => {
 	});
 
 	it('answers 415 to a POST that is not application/json', async () => {
-		const answer = await call(sandbox.url + BULK_PATH, {
+		const answer = await call(sandbox.url + ENDPOINTS.bulkEnrolAndEarn, {
 			method: 'POST',
 			headers: { ...basicHeaders(), 'Content-Type': 'text/plain' },
 			body: JSON.stringify(birthdayEarn(1)),
@@ -58,7 +53,7 @@ describe('request-level answers', () => {
 	});
 
 	it('accepts application/json with a charset', async () => {
-		const answer = await call(sandbox.url + BULK_PATH, {
+		const answer = await call(sandbox.url + ENDPOINTS.bulkEnrolAndEarn, {
 			method: 'POST',
 			headers: { ...basicHeaders(), 'Content-Type': 'application/json; charset=utf-8' },
 			body: JSON.stringify(birthdayEarn(1)),
@@ -67,7 +62,7 @@ describe('request-level answers', () => {
 	});
 
 	it('answers 400 to unparsable JSON', async () => {
-		const answer = await call(sandbox.url + BULK_PATH, {
+		const answer = await call(sandbox.url + ENDPOINTS.bulkEnrolAndEarn, {
 			method: 'POST',
 			headers: basicHeaders(),
 			body: '{"type":"CUSTOMER",',
@@ -94,7 +89,7 @@ describe('request-level answers', () => {
 		expect(missing.json).toEqual({
 			errors: [{ status: false, code: 404, message: 'Resource not found' }],
 		});
-		const wrongMethod = await getJson(sandbox.url, BULK_PATH);
+		const wrongMethod = await getJson(sandbox.url, ENDPOINTS.bulkEnrolAndEarn);
 		expect(wrongMethod.status).toBe(405);
 	});
 
@@ -102,11 +97,15 @@ describe('request-level answers', () => {
 		const answers = [
 			await postBulk(sandbox.url, birthdayEarn(2)),
 			await postBulk(sandbox.url, birthdayEarn(101)),
-			await getJson(sandbox.url, '/v2/organization/programs', {}),
+			await getJson(sandbox.url, ENDPOINTS.programs, {}),
 			await getJson(sandbox.url, '/unknown'),
 			await generateToken(sandbox.url),
 			await generateToken(sandbox.url, 'bad', 'bad'),
-			await call(sandbox.url + BULK_PATH, { method: 'POST', headers: basicHeaders(), body: '{' }),
+			await call(sandbox.url + ENDPOINTS.bulkEnrolAndEarn, {
+				method: 'POST',
+				headers: basicHeaders(),
+				body: '{',
+			}),
 		];
 		const ids = answers.map((answer) => answer.requestId);
 		expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
@@ -120,12 +119,7 @@ describe('request-level answers', () => {
 });
 
 describe('a lowered batchLimit', () => {
-	let sandbox: CapillarySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ batchLimit: 10 });
-	});
-	afterAll(() => sandbox.close());
+	const sandbox = useSandbox({ batchLimit: 10 }, { resetAfterEach: false });
 
 	it('accepts 10 customers and refuses 11 with 1060', async () => {
 		expect((await postBulk(sandbox.url, birthdayEarn(10))).status).toBe(200);

@@ -1,17 +1,13 @@
-import { DEMO, startSandbox, type CapillarySandbox } from './index';
-import { bulkBody, customerIds, postBulk } from './testSupport';
+import { DEMO } from './index';
+import { bulkBody, customerIds, postBulk } from '../support/sandboxRequests';
+import { useSandbox } from '../support/useSandbox';
 
 const REQUESTS = 1000;
 const BATCH = 100;
 const PARALLEL = 8;
 
 describe('benchmark-sized runs', () => {
-	let sandbox: CapillarySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(() => sandbox.close());
+	const sandbox = useSandbox(undefined, { resetAfterEach: false });
 
 	it('applies 1,000 requests of 100 distinct customers each (100,000 customers)', async () => {
 		const statuses: number[] = [];

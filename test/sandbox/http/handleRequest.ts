@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authScheme } from '../auth/authenticate';
-import { BULK_ENROL_AND_EARN_PATH } from '../state/faultQueue';
 import type { SandboxState } from '../state/sandboxState';
 import type { Fault, RequestRecord } from '../types';
 import { dripAnswer } from './drip';
@@ -18,6 +17,7 @@ import { parseJson, readBody, type ParsedJson } from './readBody';
 import { routeRequest } from './routeRequest';
 import { sendAnswer, serialiseResult } from './sendResult';
 import type { Timers } from './timers';
+import { ENDPOINTS } from '../../../nodes/Capillary/transport/endpoints';
 
 /**
  * One request from arrival to answer: record it, take its fault (if one is queued for its path),
@@ -51,7 +51,7 @@ export async function handleRequest(
 		return; // the client went away while sending
 	}
 	const body: ParsedJson = parseJson(bodyText);
-	if (record.path === BULK_ENROL_AND_EARN_PATH) describeBulkCall(record, body);
+	if (record.path === ENDPOINTS.bulkEnrolAndEarn) describeBulkCall(record, body);
 	if (fault?.type === 'expireToken') state.tokens.expireAll();
 
 	const context = {

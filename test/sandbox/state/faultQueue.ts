@@ -1,6 +1,5 @@
 import type { Fault } from '../types';
-
-export const BULK_ENROL_AND_EARN_PATH = '/v2/promotion/bulk/enrolAndEarn';
+import { ENDPOINTS } from '../../../nodes/Capillary/transport/endpoints';
 
 interface QueuedFault {
 	fault: Fault;
@@ -25,7 +24,7 @@ export class FaultQueue {
 
 	take(path: string): Fault | undefined {
 		const index = this.queue.findIndex(
-			(queued) => (queued.fault.path ?? BULK_ENROL_AND_EARN_PATH) === path,
+			(queued) => (queued.fault.path ?? ENDPOINTS.bulkEnrolAndEarn) === path,
 		);
 		if (index < 0) return undefined;
 		const queued = this.queue[index];

@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { DEMO } from '../sandbox';
+import { DEMO } from '../../sandbox';
 
 /** `count` input items for distinct sandbox customers from `from` on, identified by mobile. */
 export const mobileItems = (from: number, count: number) =>

@@ -1,16 +1,17 @@
 import { startSandbox, type CapillarySandbox, type SandboxOptions } from '../sandbox';
 
 /**
- * Starts a sandbox for the test file (beforeAll), resets it after each test, closes it at the end.
+ * Starts a sandbox for the test file or describe block (beforeAll), resets it after each test
+ * unless told not to, closes it at the end. `options` may be made when it starts (a certificate, say).
  * The returned object stands for that sandbox once it runs.
  */
 export function useSandbox(
-	options?: SandboxOptions,
+	options?: SandboxOptions | (() => Promise<SandboxOptions>),
 	{ resetAfterEach = true } = {},
 ): CapillarySandbox {
 	let running: CapillarySandbox | undefined;
 	beforeAll(async () => {
-		running = await startSandbox(options);
+		running = await startSandbox(typeof options === 'function' ? await options() : options);
 	});
 	if (resetAfterEach) afterEach(() => running?.reset());
 	afterAll(async () => await running?.close());

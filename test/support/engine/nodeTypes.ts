@@ -9,24 +9,45 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 
 interface PackageManifest {
 	n8n: { nodes: string[]; credentials: string[] };
 }
 
-/** Loads the built package the way n8n does: the files listed in package.json's `n8n` block. */
-function loadPackageClasses<T>(kind: 'nodes' | 'credentials'): T[] {
+/** The node and credential classes of one copy of the package. */
+export interface LoadedPackage {
+	nodes: Array<INodeType | IVersionedNodeType>;
+	credentials: ICredentialType[];
+}
+
+/**
+ * The classes the `n8n` block of package.json lists, loaded as n8n loads them: each file's class
+ * named after the file. `built` (the folder of an unpacked or built package): its built `.js`
+ * files, as listed. Without it, the TypeScript source those files are built from (dist/….js read as
+ * ….ts), compiled on load by ts-jest in tests and by tsx in scripts: what runs is what was edited,
+ * never a stale build. CAPILLARY_PACKAGE_DIR names a built package for the default below (the
+ * benchmark measures the build).
+ */
+export function loadPackage(built?: string): LoadedPackage {
 	/* eslint-disable @typescript-eslint/no-require-imports -- files named at run time, loaded as n8n loads them */
-	const manifest = require(path.join(ROOT, 'package.json')) as PackageManifest;
-	return manifest.n8n[kind].map((file) => {
-		const exported = require(path.join(ROOT, file)) as Record<string, new () => T>;
+	const manifest = require(path.join(built ?? ROOT, 'package.json')) as PackageManifest;
+	const load = <T>(file: string): T => {
+		const exported = (
+			built
+				? require(path.join(built, file))
+				: require(path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts')))
+		) as Record<string, new () => T>;
 		/* eslint-enable @typescript-eslint/no-require-imports */
 		const className = path.basename(file).split('.')[0];
 		const Class = exported[className];
 		if (!Class) throw new Error(`${file} does not export a class named ${className}`);
 		return new Class();
-	});
+	};
+	return {
+		nodes: manifest.n8n.nodes.map((file) => load<INodeType | IVersionedNodeType>(file)),
+		credentials: manifest.n8n.credentials.map((file) => load<ICredentialType>(file)),
+	};
 }
 
 /** Stand-ins for the two core nodes our example workflows use around the Capillary node. */
@@ -64,16 +85,21 @@ const noOp: INodeType = {
 	},
 };
 
-export const packageNodes = loadPackageClasses<INodeType | IVersionedNodeType>('nodes');
-export const packageCredentials = loadPackageClasses<ICredentialType>('credentials');
+/** The package the tests and scripts run: the source, or CAPILLARY_PACKAGE_DIR's build. */
+export const { nodes: packageNodes, credentials: packageCredentials } = loadPackage(
+	process.env.CAPILLARY_PACKAGE_DIR || undefined,
+);
 
-export function createNodeTypes(extra: Record<string, INodeType> = {}): INodeTypes {
+export function createNodeTypes(
+	extra: Record<string, INodeType> = {},
+	nodes: LoadedPackage['nodes'] = packageNodes,
+): INodeTypes {
 	const types: Record<string, INodeType | IVersionedNodeType> = {
 		'n8n-nodes-base.manualTrigger': manualTrigger,
 		'n8n-nodes-base.noOp': noOp,
 		...extra,
 	};
-	for (const node of packageNodes) types[`n8n-nodes-capillary.${node.description.name}`] = node;
+	for (const node of nodes) types[`n8n-nodes-capillary.${node.description.name}`] = node;
 	return {
 		getByName: (name) => known(types, name),
 		getByNameAndVersion: (name, version) =>

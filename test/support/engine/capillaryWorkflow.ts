@@ -1,12 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialType,
 	IDataObject,
 	INodeExecutionData,
 	INodeParameters,
 } from 'n8n-workflow';
 
-import type { CapillarySandbox } from '../sandbox';
-import { DEMO } from '../sandbox';
+import type { CapillarySandbox } from '../../sandbox';
+import { DEMO } from '../../sandbox';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { runWorkflow, type WorkflowJson } from './runWorkflow';
 
@@ -23,24 +24,28 @@ export function sandboxCredentials(
 		oAuth?: ICredentialDataDecryptedObject;
 		basicAuth?: ICredentialDataDecryptedObject;
 	} = {},
+	credentialTypes?: ICredentialType[],
 ): TestCredentialsHelper {
 	const location = { cluster: 'custom', baseUrl: sandbox.url };
-	return new TestCredentialsHelper({
-		capillaryOAuthApi: {
-			...location,
-			clientKey: DEMO.oauth.clientKey,
-			clientSecret: DEMO.oauth.clientSecret,
-			accessToken: '',
-			...overrides.oAuth,
+	return new TestCredentialsHelper(
+		{
+			capillaryOAuthApi: {
+				...location,
+				clientKey: DEMO.oauth.clientKey,
+				clientSecret: DEMO.oauth.clientSecret,
+				accessToken: '',
+				...overrides.oAuth,
+			},
+			capillaryBasicApi: {
+				...location,
+				username: DEMO.basic.username,
+				password: DEMO.basic.password,
+				isMd5Hash: false,
+				...overrides.basicAuth,
+			},
 		},
-		capillaryBasicApi: {
-			...location,
-			username: DEMO.basic.username,
-			password: DEMO.basic.password,
-			isMd5Hash: false,
-			...overrides.basicAuth,
-		},
-	});
+		credentialTypes,
+	);
 }
 
 export interface CapillaryRunOptions {

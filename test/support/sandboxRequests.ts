@@ -1,8 +1,7 @@
 /** Helpers for the sandbox's own tests: talk to it over loopback with Node's fetch. */
-import { DEMO } from './index';
-import type { IdentifierName } from './types';
-
-export const BULK_PATH = '/v2/promotion/bulk/enrolAndEarn';
+import { DEMO } from '../sandbox/index';
+import type { IdentifierName } from '../sandbox/types';
+import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 export interface BulkEntryJson {
 	result?: {
@@ -93,7 +92,7 @@ export function postBulk(
 	headers: Record<string, string> = basicHeaders(),
 	signal?: AbortSignal,
 ): Promise<Answer<BulkResponseJson>> {
-	return call<BulkResponseJson>(baseUrl + BULK_PATH, {
+	return call<BulkResponseJson>(baseUrl + ENDPOINTS.bulkEnrolAndEarn, {
 		method: 'POST',
 		headers,
 		body: JSON.stringify(body),
@@ -114,7 +113,7 @@ export async function generateToken(
 	key: string = DEMO.oauth.clientKey,
 	secret: string = DEMO.oauth.clientSecret,
 ): Promise<Answer<{ data: { accessToken: string; ttlSeconds: number } | null; errors: unknown }>> {
-	return call(baseUrl + '/v3/oauth/token/generate', {
+	return call(baseUrl + ENDPOINTS.sessionGenerate, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify({ key, secret }),

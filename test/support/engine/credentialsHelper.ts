@@ -30,10 +30,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** How often each credential type was loaded and decrypted (in n8n, a database read each time). */
 	readonly decryptions = new Map<string, number>();
 
-	private readonly types = new Map(packageCredentials.map((type) => [type.name, type]));
+	private readonly types: Map<string, ICredentialType>;
 
-	constructor(credentials: Record<string, ICredentialDataDecryptedObject> = {}) {
+	/** `types`: the credential classes to use (the package's source by default). */
+	constructor(
+		credentials: Record<string, ICredentialDataDecryptedObject> = {},
+		types: ICredentialType[] = packageCredentials,
+	) {
 		super();
+		this.types = new Map(types.map((type) => [type.name, type]));
 		for (const [type, data] of Object.entries(credentials)) this.store.set(type, { ...data });
 	}
 

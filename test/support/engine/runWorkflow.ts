@@ -42,11 +42,17 @@ export async function runWorkflow(
 	json: WorkflowJson,
 	credentials: TestCredentialsHelper,
 	extraNodeTypes?: Record<string, INodeType>,
-	{ onStart }: { onStart?: (cancel: () => void) => void } = {},
+	{
+		onStart,
+		nodeTypes = extraNodeTypes
+			? createNodeTypes(extraNodeTypes)
+			: (packageNodeTypes ??= createNodeTypes()),
+	}: {
+		onStart?: (cancel: () => void) => void;
+		/** The node types to run with (the package's source, and `extraNodeTypes`, by default). */
+		nodeTypes?: INodeTypes;
+	} = {},
 ): Promise<WorkflowRun> {
-	const nodeTypes = extraNodeTypes
-		? createNodeTypes(extraNodeTypes)
-		: (packageNodeTypes ??= createNodeTypes());
 	const workflow = new Workflow({
 		id: 'test',
 		name: json.name ?? 'test',
