@@ -1,6 +1,7 @@
 /**
- * Review of issue 11, items 8 and 12: the shared rate limit, and options that are out of range or of
- * the wrong kind. "found in review, fixed": regressions the review reproduced; "held in review": what held.
+ * The rate limit (the pacer): review of issue 11, items 8 and 12, on the shared rate limit and on
+ * options that are out of range or of the wrong kind ("found in review, fixed": regressions the
+ * review reproduced; "held in review": what held), and no request leaving the pacer once the run stopped.
  */
 import { DEMO, startSandbox, type CapillarySandbox } from '../sandbox';
 import { useSandbox } from '../support/useSandbox';
@@ -129,5 +130,27 @@ describe('held in review', () => {
 			parameters: earn({ options: { [name]: value } }),
 		});
 		expect(run.success).toHaveLength(2);
+	});
+});
+
+describe('after a fatal failure', () => {
+	// A batch that already left its worker but still waits for the rate limiter is not "in flight":
+	// once another batch stopped the run (403), it must not be sent.
+	test('no batch leaves the pacer after a fatal failure', async () => {
+		sandbox.injectFault({ type: 'status', status: 403 });
+		const run = await runCapillary(sandboxCredentials(sandbox), {
+			items: [1, 2, 3].map((k) => ({ mobile: DEMO.customer(k).mobile })),
+			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+				options: { batchSize: 1, parallelRequests: 2, maxRequestsPerMinute: 60 },
+			}),
+			onError: 'continueRegularOutput',
+		});
+		const bulk = sandbox.requests.filter((r) => r.bulkAction);
+		expect(bulk.map((r) => r.status)).toEqual([403]);
+		expect(run.failed.map((i) => (i.json.error as { outcome: string }).outcome)).toEqual([
+			'not_applied',
+			'not_applied',
+			'not_applied',
+		]);
 	});
 });
