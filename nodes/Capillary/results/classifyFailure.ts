@@ -5,6 +5,7 @@ import {
 	UNSENDABLE_CODES,
 } from '../transport/networkCodes';
 import type { CustomerError, FatalFailure } from '../helpers/types';
+import { numericCode } from './capillaryCode';
 import type { CapillaryResponse } from '../transport/types';
 
 /** The server certainly did not act, and trying again later may pass. */
@@ -140,12 +141,7 @@ export function firstApiError(body: unknown): { code?: number; message?: string 
 	if (!first || typeof first !== 'object') return undefined;
 	const { code, message } = first as { code?: unknown; message?: unknown };
 	return {
-		code:
-			typeof code === 'number'
-				? code
-				: typeof code === 'string' && /^\d{1,9}$/.test(code.trim())
-					? Number(code)
-					: undefined,
+		code: numericCode(code),
 		message: typeof message === 'string' ? message.slice(0, 500) : undefined,
 	};
 }

@@ -1,3 +1,5 @@
+import { numericCode } from './capillaryCode';
+
 /** A per-customer error or warning of a bulk answer, as the node keeps it. */
 export interface Notice {
 	code: number | string | null;
@@ -56,13 +58,7 @@ export function readEntry(raw: unknown): ResponseEntry | { malformed: string } {
 function describeNotice(value: unknown): Notice {
 	const { code, message } = (isObject(value) ? value : {}) as { code?: unknown; message?: unknown };
 	return {
-		// A numeric code may come as text (a Java backend, a proxy's re-encoding): it is the same code.
-		code:
-			typeof code === 'string' && /^\d{1,9}$/.test(code.trim())
-				? Number(code)
-				: typeof code === 'number' || typeof code === 'string'
-					? code
-					: null,
+		code: numericCode(code) ?? (typeof code === 'string' ? code : null),
 		message:
 			typeof message === 'string' && message.trim() !== ''
 				? message.slice(0, MAX_MESSAGE_CHARS)
