@@ -7,7 +7,13 @@ export interface SandboxOptions {
 	batchLimit?: number; // max customers per bulk request, default 100 (request-level code 1060 above it)
 	latencyMs?: number; // response time of every request, counted from its arrival, default 0
 	tls?: { key: string; cert: string }; // serve https with this key and certificate (PEM); url is then https://
-	clockOffsetSeconds?: number; // the sandbox's clock minus the client's, as issued tokens' iat/exp show it, default 0
+	clockOffsetSeconds?: number; // the sandbox's clock minus the client's, as issued tokens' iat/exp and promotionData dates show it, default 0
+	// Key of the revoked enrolment id in a REVOKE_ENROL result: 'issualId' (a string, as the docs'
+	// only example shows it, the default) or 'revokedIssualId' (an integer, as their table lists it).
+	revokeEnrolIdKey?: 'issualId' | 'revokedIssualId';
+	// promotionData lists revoked enrolments and issues as if active (the docs show no revoked flag)
+	// instead of leaving them out (the default). The docs do not say which Capillary does.
+	promotionDataShowsRevoked?: boolean;
 }
 
 export interface CapillarySandbox {
@@ -25,12 +31,18 @@ export interface CapillarySandbox {
 
 export type IdentifierName = 'id' | 'mobile' | 'email';
 
-/** One applied ENROL or EARN. seq starts at 1 (again after reset()); at is Date.now(); identifierValue is as sent. */
+/**
+ * One applied ENROL, EARN or revoke. seq starts at 1 (again after reset()); at is Date.now();
+ * identifierValue and source are as sent. ENROL: issualId is the new enrolment. EARN: earnedId is
+ * the new issue, issualId its enrolment's (or the dummy one of a Direct Issue). REVOKE_ENROL:
+ * issualId is the enrolment revoked. REVOKE_EARN: one entry per issue revoked, earnedId that issue,
+ * issualId its enrolment's (as in its EARN entry).
+ */
 export interface LedgerEntry {
 	seq: number;
 	at: number;
 	requestId: string; // X-Cap-Requestid of the request that applied it
-	action: 'ENROL' | 'EARN';
+	action: 'ENROL' | 'EARN' | 'REVOKE_ENROL' | 'REVOKE_EARN';
 	programId: number;
 	promotionId: number;
 	customerId: number;
@@ -48,7 +60,7 @@ export interface RequestRecord {
 	path: string; // pathname, without the query string
 	status: number | null; // null when the socket was reset/hung (or the client left before the answer)
 	requestId: string; // sent as X-Cap-Requestid (not sent at all when reset/hung)
-	bulkAction?: string; // bulk endpoint only, whenever the body is JSON (even if the request is refused)
+	bulkAction?: string; // bulk endpoints only (enrolAndEarn, revokeEnrolAndEarn), whenever the body is JSON (even if the request is refused)
 	customerCount?: number; // likewise: customers.length as sent
 	auth: 'basic' | 'oauth' | 'none'; // scheme attempted, valid or not; the OAuth header wins when both are sent
 }
@@ -71,7 +83,9 @@ export type Fault =
 		  }
 		| { type: 'reset'; afterApplying: boolean } // destroy the socket without answering
 		| { type: 'hang'; afterApplying: boolean } // never answer; close() still ends it
-		| { type: 'malformed' } // apply, then answer 200 with invalid JSON
+		// apply, then answer 200 with invalid JSON: on the bulk paths a cut-off bulk answer, on the
+		// others (promotionData, say) the request's own answer cut off halfway
+		| { type: 'malformed' }
 		| { type: 'short'; drop: number } // apply, then answer without the last `drop` entries of response[]
 		| { type: 'expireToken' } // expire all tokens before handling this request (an OAuth call gets 401)
 		| { type: 'latency'; ms: number } // delay this one answer (after applying), on top of the set latency
@@ -92,4 +106,8 @@ export type Fault =
 		// Apply, then answer with nulls where the answer had nothing (as Capillary's token answer has
 		// "errors": null): empty errors/warnings lists, a failed entry's result, a result's missing ids.
 		| { type: 'nulls' }
+		// Apply, then answer as usual without these keys, wherever they occur in the JSON body: data
+		// that is missing or of an unexpected shape, e.g. ['customerPromotionTimelines'] or
+		// ['issualDate'] on promotionData, ['earnedId'] on the bulk endpoint.
+		| { type: 'strip'; fields: string[] }
 	) & { path?: string; times?: number };

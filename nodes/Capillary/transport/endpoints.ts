@@ -7,6 +7,10 @@ export const ENDPOINTS = {
 	sessionGenerate: '/v3/oauth/token/generate',
 	/** `POST`: enrol or issue up to 100 customers in one promotion. */
 	bulkEnrolAndEarn: '/v2/promotion/bulk/enrolAndEarn',
+	/** `POST`: revoke the enrolment (`REVOKE_ENROL`) or issues (`REVOKE_EARN`) of up to 100 customers. */
+	bulkRevokeEnrolAndEarn: '/v2/promotion/bulk/revokeEnrolAndEarn',
+	/** `GET`: one customer's loyalty promotions, with their enrolments and issues (paged). */
+	customerPromotionData: '/v2/customers/lookup/promotionData',
 	/** `GET`: the organisation's loyalty programs (the Program picker, the credential test). */
 	programs: '/v2/organization/programs',
 	/** `GET`: promotions, with their type and status (the Promotion picker). */

@@ -26,3 +26,17 @@ export const LIMIT_WARNING = {
 export const VALID_SOURCES: readonly string[] = SOURCES;
 
 export const IDENTIFIER_NAMES = ['id', 'mobile', 'email'] as const;
+
+/**
+ * Per-customer codes of v2/promotion/bulk/revokeEnrolAndEarn, with the messages of its reference
+ * page: the enrolAndEarn codes, 8902 in its revoke wording, 8903, and 2305 (listed on the sibling
+ * revokeDirectEarn page only; its message as that page's table gives it).
+ */
+export const REVOKE_ERROR_MESSAGES = {
+	...ERROR_MESSAGES,
+	8902: 'revoke bulk action passed not supported for loyalty/generic promotion type',
+	8903: 'Earn IDs passed are either invalid or already revoked',
+	2305: 'Active issued promotion is not available for the customer.',
+} as const;
+
+export type RevokeErrorCode = keyof typeof REVOKE_ERROR_MESSAGES;

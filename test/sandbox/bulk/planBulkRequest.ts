@@ -11,11 +11,19 @@ import { IDENTIFIER_NAMES, type ErrorCode } from './codes';
 
 export type BulkAction = 'ENROL' | 'EARN';
 
-export interface BulkPlan {
-	action: BulkAction;
+export interface BulkPlan<Action extends string = BulkAction> {
+	action: Action;
 	promotion: SeedPromotion;
 	identifierName: IdentifierName;
+	/** Which of the two the request named the promotion by (promotionId when it gave both). */
+	promotionKey: 'promotionId' | 'promoIdentifier';
 }
+
+/** Whether a promotion takes a bulkAction: false gives 8902. */
+export type ActionSupport<Action extends string> = (
+	action: unknown,
+	promotion: SeedPromotion,
+) => action is Action;
 
 /**
  * The checks that depend on the request alone. Capillary reports them per customer (every entry
@@ -23,6 +31,14 @@ export interface BulkPlan {
  * 8901 type, 8881 missing ids, 1101 program, 8874 promotion, 8892 not LIVE, 8902 action, 11013 identifierName.
  */
 export function planBulkRequest(body: Record<string, unknown>): BulkPlan | ErrorCode {
+	return planRequest(body, isSupported);
+}
+
+/** The same checks for a bulk endpoint whose actions `supports` knows (the revoke endpoint's, say). */
+export function planRequest<Action extends string>(
+	body: Record<string, unknown>,
+	supports: ActionSupport<Action>,
+): BulkPlan<Action> | ErrorCode {
 	if (body.type !== 'CUSTOMER') return 8901;
 	const details = isRecord(body.promotionDetails) ? body.promotionDetails : {};
 	if (
@@ -36,10 +52,15 @@ export function planBulkRequest(body: Record<string, unknown>): BulkPlan | Error
 	if (!promotion) return 8874;
 	if (promotion.status !== 'LIVE') return 8892;
 	const action = body.bulkAction;
-	if (!isSupported(action, promotion)) return 8902;
+	if (!supports(action, promotion)) return 8902;
 	const identifierName = body.identifierName;
 	if (!IDENTIFIER_NAMES.some((name) => name === identifierName)) return 11013;
-	return { action, promotion, identifierName: identifierName as IdentifierName };
+	return {
+		action,
+		promotion,
+		identifierName: identifierName as IdentifierName,
+		promotionKey: isBlank(details.promotionId) ? 'promoIdentifier' : 'promotionId',
+	};
 }
 
 /** promotionId wins when both are given, but a promoIdentifier that contradicts it is an error. */
@@ -71,7 +92,7 @@ function isBlank(value: unknown): boolean {
 }
 
 /** Integers may arrive as JSON numbers or digit strings (Capillary's Java backend coerces both). */
-function asInteger(value: unknown): number | undefined {
+export function asInteger(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
 	if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
 	return undefined;

@@ -1,7 +1,6 @@
 import { lookupCustomer } from '../seed/customers';
 import { isEnrolAndIssue } from '../seed/promotions';
 import type { SandboxState } from '../state/sandboxState';
-import type { LedgerEntry } from '../types';
 import { VALID_SOURCES, type ErrorCode } from './codes';
 import {
 	failedEntry,
@@ -52,10 +51,21 @@ export function processCustomer(
 		programId: promotion.programId,
 	};
 	const append = (issualId: string, earnedId?: string): void =>
-		appendLedger(state, { requestId, plan, customerId, input, issualId, earnedId });
+		state.appendLedger({
+			requestId,
+			action: plan.action,
+			programId: promotion.programId,
+			promotionId: promotion.promotionId,
+			customerId,
+			identifierName: plan.identifierName,
+			identifierValue: input.identifierValue,
+			source: input.source,
+			issualId,
+			...(earnedId === undefined ? {} : { earnedId }),
+		});
 
 	if (plan.action === 'ENROL') {
-		result.issualId = loyalty.enrol(promotion.promotionId, customerId);
+		result.issualId = loyalty.enrol(promotion.promotionId, customerId, state.serverNow());
 		append(result.issualId);
 		return successEntry(result);
 	}
@@ -68,13 +78,18 @@ export function processCustomer(
 		return limitReachedEntry(result);
 	}
 	result.issualId = activeIssualId ?? loyalty.newIssualId();
-	result.earnedId = loyalty.recordEarn(promotion.promotionId, customerId);
+	result.earnedId = loyalty.recordEarn(
+		promotion.promotionId,
+		customerId,
+		result.issualId,
+		state.serverNow(),
+	);
 	append(result.issualId, result.earnedId);
 	return successEntry(result);
 }
 
-function resolveCustomer(
-	plan: BulkPlan,
+export function resolveCustomer(
+	plan: Pick<BulkPlan, 'identifierName'>,
 	identifierValue: string,
 ): { customerId: number } | { error: ErrorCode } {
 	if (plan.identifierName === 'id' && !/^\d+$/.test(identifierValue)) return { error: 8896 };
@@ -82,31 +97,4 @@ function resolveCustomer(
 	if (found.kind === 'userGroup') return { error: 8899 };
 	if (found.kind === 'notFound') return { error: 8015 };
 	return { customerId: found.customer.id };
-}
-
-interface Applied {
-	requestId: string;
-	plan: BulkPlan;
-	customerId: number;
-	input: CustomerInput;
-	issualId: string;
-	earnedId?: string;
-}
-
-function appendLedger(state: SandboxState, applied: Applied): void {
-	const entry: LedgerEntry = {
-		seq: state.ledger.length + 1,
-		at: Date.now(),
-		requestId: applied.requestId,
-		action: applied.plan.action,
-		programId: applied.plan.promotion.programId,
-		promotionId: applied.plan.promotion.promotionId,
-		customerId: applied.customerId,
-		identifierName: applied.plan.identifierName,
-		identifierValue: applied.input.identifierValue,
-		source: applied.input.source,
-		issualId: applied.issualId,
-	};
-	if (applied.earnedId !== undefined) entry.earnedId = applied.earnedId;
-	state.ledger.push(entry);
 }

@@ -22,6 +22,28 @@ export function malformedResult(): HandlerResult {
 	return { status: 200, raw: '{"response":[{"result":{"entityType":"CUSTOMER","entityId":' };
 }
 
+/** A 200 with the first half of the request's own JSON answer: invalid JSON of the right kind. */
+export function cutOffResult(result: HandlerResult): HandlerResult {
+	const text = result.raw ?? JSON.stringify(result.body ?? {});
+	return { status: 200, raw: text.slice(0, Math.max(1, Math.floor(text.length / 2))) };
+}
+
+/** The same answer without the named keys, wherever they occur in its JSON body. */
+export function strippedResult(result: HandlerResult, fields: readonly string[]): HandlerResult {
+	if (result.body === undefined) return result;
+	const drop = new Set(fields);
+	const strip = (value: unknown): unknown => {
+		if (Array.isArray(value)) return value.map(strip);
+		if (typeof value !== 'object' || value === null) return value;
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([name]) => !drop.has(name))
+				.map(([name, inner]) => [name, strip(inner)]),
+		);
+	};
+	return { ...result, body: strip(result.body) };
+}
+
 /** Drops the last `drop` entries of response[], leaving the counts and status untouched. */
 export function shortenedResult(result: HandlerResult, drop: number): HandlerResult {
 	const body = result.body;

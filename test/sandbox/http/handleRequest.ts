@@ -6,11 +6,13 @@ import type { Fault, RequestRecord } from '../types';
 import { dripAnswer } from './drip';
 import { serviceUnavailable } from './errorBodies';
 import {
+	cutOffResult,
 	echoRequestResult,
 	malformedResult,
 	nulledResult,
 	shortenedResult,
 	statusFaultResult,
+	strippedResult,
 } from './faultResults';
 import type { HandlerResult } from './handlerTypes';
 import { parseJson, readBody, type ParsedJson } from './readBody';
@@ -51,7 +53,7 @@ export async function handleRequest(
 		return; // the client went away while sending
 	}
 	const body: ParsedJson = parseJson(bodyText);
-	if (record.path === ENDPOINTS.bulkEnrolAndEarn) describeBulkCall(record, body);
+	if (BULK_PATHS.has(record.path)) describeBulkCall(record, body);
 	if (fault?.type === 'expireToken') state.tokens.expireAll();
 
 	const context = {
@@ -66,7 +68,7 @@ export async function handleRequest(
 	const result =
 		fault && actsBeforeApplying(fault)
 			? answerBeforeApplying(fault, request, bodyText)
-			: answerAfterApplying(fault, routeRequest(context, body), request);
+			: answerAfterApplying(fault, routeRequest(context, body), request, record.path);
 	if (!result) return; // reset or hang: no answer
 	const answer = serialiseResult(record, result);
 	const latencyMs = state.settings.latencyMs + (fault?.type === 'latency' ? fault.ms : 0);
@@ -74,6 +76,12 @@ export async function handleRequest(
 	if (fault?.type === 'drip') await dripAnswer(response, record, answer, fault, timers);
 	else sendAnswer(response, record, answer);
 }
+
+/** The bulk endpoints: their calls are described in the request record, their malformed answer is a bulk fragment. */
+const BULK_PATHS: ReadonlySet<string> = new Set([
+	ENDPOINTS.bulkEnrolAndEarn,
+	ENDPOINTS.bulkRevokeEnrolAndEarn,
+]);
 
 function actsBeforeApplying(fault: Fault): boolean {
 	if (fault.type === 'echoRequest') return true;
@@ -102,6 +110,7 @@ function answerAfterApplying(
 	fault: Fault | undefined,
 	applied: HandlerResult,
 	request: IncomingMessage,
+	path: string,
 ): HandlerResult | undefined {
 	switch (fault?.type) {
 		case 'status':
@@ -112,11 +121,13 @@ function answerAfterApplying(
 		case 'hang':
 			return undefined;
 		case 'malformed':
-			return malformedResult();
+			return BULK_PATHS.has(path) ? malformedResult() : cutOffResult(applied);
 		case 'short':
 			return shortenedResult(applied, fault.drop);
 		case 'nulls':
 			return nulledResult(applied);
+		case 'strip':
+			return strippedResult(applied, fault.fields);
 		default:
 			return applied;
 	}

@@ -1,7 +1,9 @@
 import { enrolAndEarnRoute } from '../bulk/enrolAndEarnRoute';
+import { revokeEnrolAndEarnRoute } from '../bulk/revokeEnrolAndEarnRoute';
 import type { Handler } from '../http/handlerTypes';
 import { customerLookupRoute } from './customerLookupRoute';
 import { programsRoute } from './programsRoute';
+import { promotionDataRoute } from './promotionDataRoute';
 import { tokenGenerateRoute } from './tokenGenerateRoute';
 import { v3PromotionsRoute } from './v3PromotionsRoute';
 import { ENDPOINTS } from '../../../nodes/Capillary/transport/endpoints';
@@ -18,6 +20,14 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
 		{ method: 'POST', handler: tokenGenerateRoute, authenticated: false },
 	],
 	[ENDPOINTS.bulkEnrolAndEarn, { method: 'POST', handler: enrolAndEarnRoute, authenticated: true }],
+	[
+		ENDPOINTS.bulkRevokeEnrolAndEarn,
+		{ method: 'POST', handler: revokeEnrolAndEarnRoute, authenticated: true },
+	],
+	[
+		ENDPOINTS.customerPromotionData,
+		{ method: 'GET', handler: promotionDataRoute, authenticated: true },
+	],
 	[ENDPOINTS.programs, { method: 'GET', handler: programsRoute, authenticated: true }],
 	[ENDPOINTS.promotions, { method: 'GET', handler: v3PromotionsRoute, authenticated: true }],
 	['/v2/customers/lookup', { method: 'GET', handler: customerLookupRoute, authenticated: true }],

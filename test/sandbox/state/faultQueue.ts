@@ -19,6 +19,8 @@ export class FaultQueue {
 			throw new RangeError('fault.times must be a positive integer');
 		if (fault.type === 'drip' && !(fault.intervalMs > 0))
 			throw new RangeError('a drip fault needs a positive intervalMs');
+		if (fault.type === 'strip' && !(Array.isArray(fault.fields) && fault.fields.length > 0))
+			throw new RangeError('a strip fault needs at least one field');
 		this.queue.push({ fault, remaining: times });
 	}
 

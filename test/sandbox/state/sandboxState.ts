@@ -8,6 +8,8 @@ export interface SandboxSettings {
 	batchLimit: number;
 	latencyMs: number;
 	clockOffsetSeconds: number;
+	revokeEnrolIdKey: 'issualId' | 'revokedIssualId';
+	promotionDataShowsRevoked: boolean;
 }
 
 export function settingsFrom(options: SandboxOptions): SandboxSettings {
@@ -16,6 +18,8 @@ export function settingsFrom(options: SandboxOptions): SandboxSettings {
 		batchLimit: options.batchLimit ?? 100,
 		latencyMs: options.latencyMs ?? 0,
 		clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
+		revokeEnrolIdKey: options.revokeEnrolIdKey ?? 'issualId',
+		promotionDataShowsRevoked: options.promotionDataShowsRevoked ?? false,
 	};
 	if (!Number.isInteger(settings.batchLimit) || settings.batchLimit < 1)
 		throw new RangeError('batchLimit must be a positive integer');
@@ -23,6 +27,8 @@ export function settingsFrom(options: SandboxOptions): SandboxSettings {
 		throw new RangeError('tokenTtlSeconds and latencyMs must be non-negative');
 	if (!Number.isFinite(settings.clockOffsetSeconds))
 		throw new RangeError('clockOffsetSeconds must be a finite number');
+	if (settings.revokeEnrolIdKey !== 'issualId' && settings.revokeEnrolIdKey !== 'revokedIssualId')
+		throw new RangeError("revokeEnrolIdKey must be 'issualId' or 'revokedIssualId'");
 	return settings;
 }
 
@@ -37,6 +43,16 @@ export class SandboxState {
 
 	constructor(private readonly initialSettings: SandboxSettings) {
 		this.settings = { ...initialSettings };
+	}
+
+	/** The sandbox's own clock in ms: the client's plus clockOffsetSeconds. */
+	serverNow(): number {
+		return Date.now() + this.settings.clockOffsetSeconds * 1000;
+	}
+
+	/** Appends one applied action with the next seq. */
+	appendLedger(entry: Omit<LedgerEntry, 'seq' | 'at'>): void {
+		this.ledger.push({ seq: this.ledger.length + 1, at: Date.now(), ...entry });
 	}
 
 	reset(): void {
