@@ -123,3 +123,85 @@ export async function generateToken(
 export function oauthHeaders(token: string): Record<string, string> {
 	return { 'X-CAP-API-OAUTH-TOKEN': token, 'Content-Type': 'application/json' };
 }
+
+/** One element of a revokeEnrolAndEarn response[], as the docs' examples show it. */
+export interface RevokeEntryJson {
+	result?: {
+		entityType: string;
+		entityId: number;
+		promotionId?: number;
+		promoIdentifier?: string;
+		programId: number;
+		issualId?: string;
+		revokedIssualId?: number;
+		revokedEarnIds?: number[];
+	};
+	errors: { status: boolean; code: number; message: string }[];
+	warnings: unknown[];
+}
+
+export interface RevokeResponseJson {
+	response: RevokeEntryJson[];
+	totalCount: number;
+	failureCount: number;
+}
+
+export function postRevoke(
+	baseUrl: string,
+	body: unknown,
+	headers: Record<string, string> = basicHeaders(),
+): Promise<Answer<RevokeResponseJson>> {
+	return call<RevokeResponseJson>(baseUrl + ENDPOINTS.bulkRevokeEnrolAndEarn, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify(body),
+	});
+}
+
+/** One issue (backend earn) in a promotionData timeline. */
+export interface IssuedDetailJson {
+	issualId: number;
+	issualDate: string;
+	issualExpiryDate: string;
+	issualEventLogId: number;
+	redeemedCount: number;
+}
+
+export interface TimelineJson {
+	enrollmentDate: string;
+	enrollmentExpiryDate: string;
+	enrollmentId: number;
+	enrollEventLogId: number;
+	issuedDetails: IssuedDetailJson[];
+}
+
+export interface PromotionDataJson {
+	pageDetails: { pageNumber: number; pageSize: number; totalEntries: number; pageCount: number };
+	customerId: number;
+	promotions: Array<{
+		promotionId: number;
+		programId: number;
+		identifier: string | null;
+		pointsOfferType: string;
+		active: boolean;
+		promotionRestriction: Record<string, Array<Record<string, string>>>;
+		customerPromotionTimelines?: TimelineJson[];
+		[field: string]: unknown;
+	}>;
+	warnings: unknown[];
+}
+
+/** GET promotionData with these query parameters (identifierName id and source INSTORE unless given). */
+export function getPromotionData(
+	baseUrl: string,
+	query: Record<string, string | number>,
+	headers: Record<string, string> = basicHeaders(),
+	signal?: AbortSignal,
+): Promise<Answer<PromotionDataJson>> {
+	const params = new URLSearchParams({ identifierName: 'id', source: 'INSTORE' });
+	for (const [name, value] of Object.entries(query)) params.set(name, String(value));
+	return call<PromotionDataJson>(`${baseUrl}${ENDPOINTS.customerPromotionData}?${params}`, {
+		headers,
+		signal,
+	});
+}
