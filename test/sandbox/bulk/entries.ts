@@ -26,7 +26,3 @@ export function successEntry(result: BulkResult): BulkEntry {
 export function limitReachedEntry(result: BulkResult): BulkEntry {
 	return { result, errors: [], warnings: [LIMIT_WARNING] };
 }
-
-export function isFailed(entry: BulkEntry): boolean {
-	return entry.errors.length > 0;
-}
