@@ -22,7 +22,7 @@ export class Capillary implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle,
 		description:
-			'Enrol customers in Capillary loyalty promotions and issue them, up to 100 per request. Changes customer state.',
+			'Enrol customers in Capillary loyalty promotions, issue them, revoke them (up to 100 customers per request), and look up what a customer holds',
 		defaults: { name: 'Capillary' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -78,6 +78,14 @@ export class Capillary implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { operation: ['enrol', 'enrolAndEarn'] } },
+			},
+			{
+				displayName:
+					'In an Enrol & Issue promotion, Capillary revokes an enrolment only once the customer’s issues of it are revoked: run Revoke Issue first. A customer who still holds issues goes to the Failed output with Capillary’s error. Direct Issue promotions have no enrolment to revoke.',
+				name: 'revokeEnrolNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { operation: ['revokeEnrol'] } },
 			},
 			{
 				displayName:

@@ -112,7 +112,7 @@ describe('found in review, fixed', () => {
 	test('an unknown operation: the advice is to update the package or choose an operation, not to fix the input', async () => {
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: mobileItems(3, 1),
-			parameters: { ...earn(), operation: 'revokeEarn' },
+			parameters: { ...earn(), operation: 'transferPoints' },
 			onError: 'continueRegularOutput',
 		});
 

@@ -176,7 +176,7 @@ test('an operation this version does not know sends nothing and fails every item
 		items: mobileItems(42, 2),
 		parameters: {
 			...promotionParameters('earn', DEMO.promotions.birthday),
-			operation: 'revokeEarn',
+			operation: 'transferPoints',
 		},
 		onError: 'continueRegularOutput',
 	});
@@ -186,7 +186,7 @@ test('an operation this version does not know sends nothing and fails every item
 		[{ item: 1 }, 'invalid_input', 'not_applied'],
 	]);
 	expect(String(errorOf(run.failed[0]).message)).toMatch(
-		/^Item 0: Operation "revokeEarn" is not one this version of the node knows/,
+		/^Item 0: Operation "transferPoints" is not one this version of the node knows/,
 	);
 	expect(sandbox.requests).toEqual([]);
 });

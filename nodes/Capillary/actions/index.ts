@@ -5,6 +5,8 @@ import type { Operation, ResultSink } from '../helpers/types';
 import * as earn from './earn.operation';
 import * as enrol from './enrol.operation';
 import * as enrolAndEarn from './enrolAndEarn.operation';
+import * as revokeEarn from './revokeEarn.operation';
+import * as revokeEnrol from './revokeEnrol.operation';
 
 /** What each `*.operation.ts` exports: its entry in the Operation parameter, and how it runs. */
 export interface OperationModule {
@@ -21,7 +23,7 @@ export interface OperationModule {
  * the subtitle and the router are built from. Keyed by the value stored in users' workflows; the
  * `Operation` type is checked against it both ways.
  */
-export const operations = { enrol, earn, enrolAndEarn } satisfies Record<
+export const operations = { enrol, earn, enrolAndEarn, revokeEarn, revokeEnrol } satisfies Record<
 	Operation,
 	OperationModule
 >;

@@ -31,17 +31,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (fatal && !this.continueOnFail() && !collector.anyMayHaveApplied) {
 		const message = withNextStep(
 			fatal.message,
-			nextStep({ kind: 'request_failed', code: fatal.code, outcome: 'not_applied' }),
+			nextStep({ kind: 'request_failed', code: fatal.code, outcome: 'not_applied' }, operation),
 		);
+		const nothing = operation.startsWith('revoke') ? 'revoked' : 'enrolled or issued';
 		throw new NodeApiError(this.getNode(), { message, code: fatal.code } as JsonObject, {
 			message,
-			description: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
+			description: `Nothing was ${nothing}. Items with invalid input were not sent either.`,
 		});
 	}
 	if (collector.errorCodes.has(DIRECT_ISSUE_CODE)) {
 		this.addExecutionHints?.({
 			message:
-				'Capillary answered 8902: this promotion is Direct Issue and cannot be enrolled in. Use Issue (Earn) for it, or choose an Enrol & Issue promotion.',
+				operation === 'revokeEnrol'
+					? 'Capillary answered 8902: this promotion is Direct Issue and has no enrolments to revoke. Use Revoke Issue for it.'
+					: 'Capillary answered 8902: this promotion is Direct Issue and cannot be enrolled in. Use Issue (Earn) for it, or choose an Enrol & Issue promotion.',
 			location: 'outputPane',
 		});
 	}

@@ -1,7 +1,7 @@
 import { noteRetries } from '../results/noteRetries';
 import { pairResults, type PairedBatch } from '../results/pairResults';
 import type { BatchJob, BulkAction, CustomerRequest } from '../helpers/types';
-import { postBulkEnrolAndEarn } from '../transport/bulkEnrolAndEarn';
+import { postBulkAction } from '../transport/postBulkAction';
 import type { SendJob } from './runBulkOperation';
 import { sendWithRetries, type Sender } from '../transport/retry/sendWithRetries';
 import type { IExecuteFunctions } from 'n8n-workflow';
@@ -15,7 +15,7 @@ export async function applyBulkAction(
 	customers: readonly CustomerRequest[],
 ): Promise<PairedBatch> {
 	const { response, retries, earlierMayHaveApplied } = await sendWithRetries(sender, (options) =>
-		postBulkEnrolAndEarn(context, sender.connection, action, group, customers, options),
+		postBulkAction(context, sender.connection, action, group, customers, options),
 	);
 	const paired = pairResults(action, customers, response);
 	return { ...paired, results: noteRetries(paired.results, retries, earlierMayHaveApplied) };

@@ -41,7 +41,8 @@ export class BatchPlanner {
 		}
 		if (this.deduplicate) {
 			// Who the customer is: the identifier alone. Source only says where the row came from.
-			const same = comparableValue(customer);
+			// Revoke Issue items naming other earned IDs ask for other things: both are sent.
+			const same = `${comparableValue(customer)}\u0000${customer.earnIds?.join(',') ?? '*'}`;
 			const first = entry.firstByCustomer.get(same);
 			if (first !== undefined) {
 				this.duplicateOf.set(customer.itemIndex, first);

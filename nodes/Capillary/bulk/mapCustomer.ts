@@ -14,6 +14,8 @@ export interface RawCustomer {
 	identifierName: unknown;
 	identifierValue: unknown;
 	source: unknown;
+	/** Revoke Issue only: the Earned IDs parameter's value. */
+	earnedIds?: unknown;
 }
 
 /** A parameter whose expression failed for this item; its message says why. */
@@ -27,6 +29,7 @@ const FIELD_LABELS = [
 	['identifierName', 'Identifier Type'],
 	['identifierValue', 'Identifier Value'],
 	['source', 'Source'],
+	['earnedIds', 'Earned IDs'],
 ] as const;
 
 export type MappedCustomer = { valid: true; customer: CustomerRequest } | InvalidItem;
@@ -80,6 +83,8 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 	if (!SOURCES.includes(raw.source as string)) {
 		return invalid('Source', `"${toText(raw.source)}" is not one of ${SOURCES.join(', ')}`);
 	}
+	const earnIds = readEarnedIds(raw.earnedIds);
+	if (typeof earnIds === 'string') return invalid('Earned IDs', earnIds);
 	return {
 		valid: true,
 		customer: {
@@ -90,6 +95,7 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 			identifierValue: identifier.value,
 			...(identifier.value === identifierValue ? {} : { givenValue: identifierValue }),
 			source: raw.source as string,
+			...(earnIds ? { earnIds } : {}),
 		},
 	};
 }
@@ -105,6 +111,43 @@ function givenFields(raw: RawCustomer): IDataObject {
 			? { promoIdentifier: toText(raw.promotionValue) }
 			: { promotionId: positiveInteger(raw.promotionValue) ?? toText(raw.promotionValue) }),
 	};
+}
+
+/** Most earned IDs one item may name: a hostile expression must not build a huge request. */
+const MAX_EARNED_IDS = 1000;
+
+/**
+ * Earned IDs as a list, a single id, or text ("959, 960", "[959, 960]"): the distinct ids, sorted
+ * (positive whole numbers, as digits). Empty means none were named: Capillary then revokes all of
+ * the customer's issues. Otherwise a problem, for the item's message.
+ */
+export function readEarnedIds(value: unknown): string[] | undefined | string {
+	if (value === undefined || value === null) return undefined;
+	let parts: unknown[];
+	if (Array.isArray(value)) parts = value;
+	else if (typeof value === 'number') parts = [value];
+	else if (typeof value === 'string')
+		parts = value
+			.replace(/^\s*\[|\]\s*$/g, '')
+			.split(/[\s,;]+/)
+			.filter((part) => part !== '');
+	else return `must be a list of earned IDs, got ${describeGiven(value)}`;
+	if (parts.length === 0) return undefined;
+	if (parts.length > MAX_EARNED_IDS)
+		return `names ${parts.length} ids; at most ${MAX_EARNED_IDS} per item`;
+	const ids = new Set<string>();
+	for (const part of parts) {
+		const id = positiveInteger(typeof part === 'string' ? part.replace(/^"|"$/g, '') : part);
+		if (id === undefined || typeof part === 'boolean')
+			return `holds ${describeGiven(part)}, which is not an earned ID (a positive whole number)`;
+		ids.add(String(id));
+	}
+	return [...ids].sort((a, b) => Number(a) - Number(b));
+}
+
+function describeGiven(value: unknown): string {
+	const text = typeof value === 'string' ? `"${value}"` : toText(value) || String(value);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function promotionRef(mode: string, value: unknown): PromotionRef | string {

@@ -17,6 +17,7 @@ import { errorMessage } from '../helpers/errorMessage';
 export function* readCustomers(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
+	{ earnedIds: readsEarnedIds = false }: { earnedIds?: boolean } = {},
 ): Generator<MappedCustomer> {
 	const read = (name: string) => itemParameterReader(context, name, items);
 	const programId = read('programId');
@@ -24,6 +25,7 @@ export function* readCustomers(
 	const identifierName = read('identifierName');
 	const identifierValue = read('identifierValue');
 	const source = read('source');
+	const earnedIds = readsEarnedIds ? read('earnedIds') : () => undefined;
 	const promotionMode = promotionModeOf(context);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		yield readItem(itemIndex);
@@ -39,6 +41,7 @@ export function* readCustomers(
 				identifierName: identifierName(itemIndex),
 				identifierValue: identifierValue(itemIndex),
 				source: source(itemIndex),
+				earnedIds: earnedIds(itemIndex),
 			});
 		} catch (error) {
 			return unreadableItem(itemIndex, error);

@@ -43,6 +43,7 @@ export async function runBulkOperation(
 	items: INodeExecutionData[],
 	sendJob: SendJob,
 	emit: ResultSink,
+	reading: { earnedIds?: boolean } = {},
 ): Promise<OperationOutcome> {
 	const { options, fatal: badOptions } = readOptions(context);
 	const planner = new BatchPlanner(options.batchSize, options.deduplicate);
@@ -90,7 +91,7 @@ export async function runBulkOperation(
 	let itemsRead = 0;
 	let lastYield = Date.now();
 	try {
-		for (const customer of readCustomers(context, items)) {
+		for (const customer of readCustomers(context, items, reading)) {
 			if (customer.valid) {
 				const full = planner.add(customer.customer);
 				if (planner.duplicateOf.has(customer.customer.itemIndex))

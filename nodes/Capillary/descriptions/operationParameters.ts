@@ -100,4 +100,15 @@ export const operationParameters: INodeProperties[] = [
 		default: 'INSTORE',
 		description: 'The source the customer registered through',
 	},
+	{
+		displayName: 'Earned IDs',
+		name: 'earnedIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.earnedId }}',
+		displayOptions: { show: { operation: ['revokeEarn'] } },
+		description:
+			'The issues to revoke from this customer, by earned ID: one ID, a comma-separated list, or an expression giving a list, such as the earnedId field of an Issue run’s Success output. Leave empty to revoke ALL of the customer’s issues of this promotion.',
+		hint: 'Empty revokes every issue of this promotion the customer holds',
+	},
 ];

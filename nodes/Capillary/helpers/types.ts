@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-export type Operation = 'enrol' | 'earn' | 'enrolAndEarn';
-export type BulkAction = 'ENROL' | 'EARN';
+export type Operation = 'enrol' | 'earn' | 'enrolAndEarn' | 'revokeEarn' | 'revokeEnrol';
+export type BulkAction = 'ENROL' | 'EARN' | 'REVOKE_ENROL' | 'REVOKE_EARN';
 export type IdentifierName = 'mobile' | 'email' | 'id';
 
 export type PromotionRef = { promotionId: number } | { promoIdentifier: string };
@@ -30,10 +30,12 @@ export interface CustomerRequest {
 	/** The value as the item gave it (trimmed), when it differs from the one sent. */
 	givenValue?: string;
 	source: string;
+	/** Revoke Issue: the earned IDs to revoke (digits); absent revokes all of the customer's issues. */
+	earnIds?: string[];
 }
 
 export type ErrorKind = 'invalid_input' | 'rejected' | 'request_failed' | 'unmatched';
-/** `not_applied`: certainly not enrolled/issued. `unknown`: may have been. */
+/** `not_applied`: certainly not enrolled/issued/revoked. `unknown`: may have been. */
 export type Outcome = 'not_applied' | 'unknown';
 
 export interface CustomerError {
@@ -55,6 +57,16 @@ export interface AppliedIds {
 	requestId?: string;
 	/** Enrol and Issue: the request id of the enrolment step. */
 	enrolRequestId?: string;
+	/** Revoke Issue: the earned IDs Capillary says it revoked. */
+	revokedEarnIds?: string[];
+	/** Revoke Enrolment: the enrolment (issualId) Capillary says it revoked. */
+	revokedIssualId?: string;
+	/** Set when the customer lookup decided an outcome the request's answer left unknown (true), or could not (false). */
+	verified?: boolean;
+	/** What the customer lookup found, or why it could not decide. */
+	verification?: string;
+	/** Sent a second time, after the lookup showed the first request certainly not applied. */
+	resent?: boolean;
 }
 
 export type CustomerResult =

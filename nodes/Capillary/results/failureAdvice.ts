@@ -4,7 +4,7 @@ import {
 	TIMEOUT_CODES,
 	UNSENDABLE_CODES,
 } from '../transport/networkCodes';
-import type { CustomerError } from '../helpers/types';
+import type { CustomerError, Operation } from '../helpers/types';
 
 /**
  * What to do next about a failure, in plain words for a no-code user: the one place where HTTP
@@ -14,7 +14,10 @@ import type { CustomerError } from '../helpers/types';
  */
 
 const CHECK_FIRST =
-	'Check this customer in Capillary before sending it again: it may have been enrolled or issued.';
+	'Check this customer in Capillary before sending it again: it may have been enrolled or issued. Get Customer Promotions shows what it holds.';
+const CHECK_REVOKE =
+	'Check this customer with Get Customer Promotions before revoking again: it may have been revoked.';
+const REVOKES: ReadonlySet<Operation> = new Set(['revokeEarn', 'revokeEnrol']);
 
 /** What to fix after a request-level failure, by HTTP status or network code. */
 const REQUEST_FIX: Record<string, string> = {
@@ -71,6 +74,14 @@ const REJECTION_FIX: Record<string, string> = {
 	8881: 'Choose a Program and a Promotion',
 	11013: 'Fill in the Identifier Value and Source',
 };
+/** The revokes' own meaning of Capillary's codes (8896 and 8902 mean something else there). */
+const REVOKE_REJECTION_FIX: Record<string, string> = {
+	...REJECTION_FIX,
+	8896: 'Revoke the customer’s issues of this promotion first (Revoke Issue), then revoke the enrolment',
+	8902: 'This promotion is Direct Issue and has no enrolment to revoke: use Revoke Issue',
+	8903: 'Check the Earned IDs: Capillary knows none of them as an active issue of this customer in this promotion (wrong, or already revoked); Get Customer Promotions lists the active ones. Leave Earned IDs empty to revoke all of them',
+	2305: 'Nothing to revoke: the customer holds no active issue or enrolment of this promotion (check it with Get Customer Promotions if you expected one).',
+};
 /** On the issue step of Enrol and Issue, the customer is enrolled: no fix that enrols applies there. */
 const EARN_REJECTION_FIX: Record<string, string> = Object.fromEntries(
 	Object.entries(REJECTION_FIX).filter(([code]) => code !== '8896' && code !== '8902'),
@@ -84,9 +95,13 @@ const EARN_UNKNOWN =
 const EARN_NOT_APPLIED =
 	'It was not issued. To issue it, run Issue (Earn) only for this customer; do not enrol again, nor run Enrol and Issue for it again (that would reset the enrolment).';
 
-/** The next step for one Failed item. */
-export function nextStep(error: Pick<CustomerError, 'kind' | 'code' | 'outcome' | 'step'>): string {
-	if (error.outcome === 'unknown') return unknownAdvice(error);
+/** The next step for one Failed item of `operation` (the enrol and issue operations when not given). */
+export function nextStep(
+	error: Pick<CustomerError, 'kind' | 'code' | 'outcome' | 'step'>,
+	operation?: Operation,
+): string {
+	const revoke = operation !== undefined && REVOKES.has(operation);
+	if (error.outcome === 'unknown') return unknownAdvice(error, revoke ? CHECK_REVOKE : CHECK_FIRST);
 	if (error.kind === 'invalid_input')
 		return 'Fix the value named above, then run the item again: it was not sent.';
 	if (error.step === 'earn') {
@@ -101,7 +116,10 @@ export function nextStep(error: Pick<CustomerError, 'kind' | 'code' | 'outcome' 
 	}
 	if (error.kind === 'rejected') {
 		if (error.code === 8890) return `${LIMIT_REACHED} It was not applied.`;
-		return `${REJECTION_FIX[String(error.code)] ?? 'Fix what Capillary reports'}, then send this customer again. It was not applied.`;
+		const fix = (revoke ? REVOKE_REJECTION_FIX : REJECTION_FIX)[String(error.code)];
+		// A fix that is a whole sentence needs no "send again" (sending again would change nothing).
+		if (fix?.endsWith('.')) return `${fix} It was not applied.`;
+		return `${fix ?? 'Fix what Capillary reports'}, then send this customer again. It was not applied.`;
 	}
 	return `${requestAdvice(error.code) ?? REQUEST_FIX.other}, then run again. Nothing was applied.`;
 }
@@ -128,8 +146,8 @@ export function withNextStep(message: string, next: string): string {
 	return `${message.replace(/[.\s]+$/, '')}. ${next}`;
 }
 
-function unknownAdvice(error: Pick<CustomerError, 'code' | 'step'>): string {
-	const check = error.step === 'earn' ? EARN_UNKNOWN : CHECK_FIRST;
+function unknownAdvice(error: Pick<CustomerError, 'code' | 'step'>, checkFirst: string): string {
+	const check = error.step === 'earn' ? EARN_UNKNOWN : checkFirst;
 	if (TIMEOUT_CODES.has(String(error.code))) return `${check} A longer Timeout may help.`;
 	if (typeof error.code === 'number' && error.code >= 300 && error.code < 400)
 		return `${check} ${REQUEST_FIX.redirect}.`;

@@ -16,6 +16,11 @@ const RESULT_FIELDS: ReadonlySet<string> = new Set([
 	'entityId',
 	'issualId',
 	'earnedId',
+	'revokedIssualId',
+	'revokedEarnIds',
+	'verified',
+	'verification',
+	'resent',
 	'warnings',
 	'enrolled',
 	'error',
@@ -44,15 +49,20 @@ export function outputItem(
 	set('entityId', result.entityId);
 	set('issualId', result.issualId);
 	set('earnedId', result.earnedId);
+	set('revokedIssualId', result.revokedIssualId);
+	set('revokedEarnIds', result.revokedEarnIds);
 	set('warnings', result.warnings ?? (result.status === 'success' ? [] : undefined));
 	// true: enrolled; false: certainly not; null: unknown.
 	if (operation === 'enrolAndEarn') set('enrolled', enrolled);
 	if (result.status === 'failed') {
 		json.error = {
 			...result.error,
-			message: withNextStep(result.error.message, nextStep(result.error)),
+			message: withNextStep(result.error.message, nextStep(result.error, operation)),
 		} as IDataObject;
 	}
+	set('verified', result.verified);
+	set('verification', result.verification);
+	set('resent', result.resent);
 	set('duplicateOf', duplicateOf);
 	set('requestId', result.requestId);
 	set('enrolRequestId', result.enrolRequestId);

@@ -1,7 +1,8 @@
 import { classifyFailure } from './classifyFailure';
-import { readEntry, type ResponseEntry } from './readEntry';
+import { readEntry, type EntryIds, type ResponseEntry } from './readEntry';
 import { responseExcerpt } from './responseExcerpt';
 import type {
+	AppliedIds,
 	BulkAction,
 	CustomerError,
 	CustomerRequest,
@@ -92,7 +93,7 @@ function malformedResult(
 	raw: unknown,
 	requestId: string | undefined,
 ): CustomerResult {
-	const message = `Result ${index} of Capillary's answer has ${what}: it cannot be told whether this customer was enrolled or issued`;
+	const message = `Result ${index} of Capillary's answer has ${what}: it cannot be told whether it was applied to this customer`;
 	return {
 		status: 'failed',
 		error: {
@@ -106,18 +107,43 @@ function malformedResult(
 	};
 }
 
+/** The id that shows the action happened: what it created, or what it revoked. */
+function appliedIdOf(action: BulkAction, result: EntryIds | undefined): string | undefined {
+	switch (action) {
+		case 'ENROL':
+			return result?.issualId;
+		case 'EARN':
+			return result?.earnedId;
+		case 'REVOKE_ENROL':
+			return result?.revokedIssualId ?? result?.issualId;
+		case 'REVOKE_EARN':
+			return result?.revokedEarnIds?.length ? result.revokedEarnIds.join(',') : undefined;
+	}
+}
+
+/** What the bulk answer says of one customer, as the output item shows it. */
+function idsOf(action: BulkAction, result: EntryIds | undefined): Partial<AppliedIds> {
+	if (action === 'REVOKE_ENROL')
+		return { entityId: result?.entityId, revokedIssualId: appliedIdOf(action, result) };
+	if (action === 'REVOKE_EARN')
+		return { entityId: result?.entityId, revokedEarnIds: result?.revokedEarnIds };
+	return { entityId: result?.entityId, issualId: result?.issualId, earnedId: result?.earnedId };
+}
+
+const MISSING_ID: Record<Exclude<BulkAction, 'EARN'>, string> = {
+	ENROL: 'The enrolment result carries no issualId',
+	REVOKE_ENROL: 'The revoke result carries no revoked enrolment id (revokedIssualId or issualId)',
+	REVOKE_EARN: 'The revoke result lists no revokedEarnIds',
+};
+
 function entryResult(
 	action: BulkAction,
 	entry: ResponseEntry,
 	requestId: string | undefined,
 ): CustomerResult {
 	const { result, errors, warnings } = entry;
-	const ids = {
-		entityId: result?.entityId,
-		issualId: result?.issualId,
-		earnedId: result?.earnedId,
-	};
-	const appliedId = action === 'ENROL' ? ids.issualId : ids.earnedId;
+	const ids = idsOf(action, result);
+	const appliedId = appliedIdOf(action, result);
 	const failed = (error: Omit<CustomerError, 'outcome'>): CustomerResult => ({
 		status: 'failed',
 		// An entry that refuses yet carries the id of what it was asked to create may have been applied.
@@ -137,8 +163,7 @@ function entryResult(
 		});
 	}
 	if (appliedId === undefined) {
-		const message =
-			'The enrolment result carries no issualId: it cannot be told whether it was applied';
+		const message = `${MISSING_ID[action as keyof typeof MISSING_ID]}: it cannot be told whether it was applied`;
 		const error: CustomerError = {
 			kind: 'unmatched',
 			code: null,

@@ -6,9 +6,18 @@ export interface Notice {
 	message: string;
 }
 
+/** The ids a result carries; `revokedIssualId` also takes the `issualId` key the revoke page's example uses. */
+export interface EntryIds {
+	entityId?: number;
+	issualId?: string;
+	earnedId?: string;
+	revokedIssualId?: string;
+	revokedEarnIds?: string[];
+}
+
 /** One entry of a bulk answer's `response[]`, read: `null` counts as absent, blank ids as none. */
 export interface ResponseEntry {
-	result?: { entityId?: number; issualId?: string; earnedId?: string };
+	result?: EntryIds;
 	errors: Notice[];
 	/** As Capillary sent them (nulls left out), for the output item. */
 	warnings: unknown[];
@@ -38,12 +47,17 @@ export function readEntry(raw: unknown): ResponseEntry | { malformed: string } {
 		const entityNumber = Number(entityId);
 		if (entityId !== undefined && entityId !== '' && Number.isFinite(entityNumber))
 			ids.entityId = entityNumber;
-		for (const field of ['issualId', 'earnedId'] as const) {
+		for (const field of ['issualId', 'earnedId', 'revokedIssualId'] as const) {
 			const value = result[field] ?? undefined;
 			if (value === undefined) continue;
-			if (typeof value !== 'string' && typeof value !== 'number')
-				return { malformed: `an ${field} of the wrong type` };
-			if (String(value).trim() !== '') ids[field] = String(value);
+			if (!isId(value)) return { malformed: `an ${field} of the wrong type` };
+			if (String(value).trim() !== '') ids[field] = String(value).trim();
+		}
+		const revoked = result.revokedEarnIds ?? undefined;
+		if (revoked !== undefined) {
+			if (!Array.isArray(revoked) || !revoked.every(isId))
+				return { malformed: 'revokedEarnIds that are not a list of ids' };
+			ids.revokedEarnIds = revoked.map((id) => String(id).trim()).filter((id) => id !== '');
 		}
 	}
 	return {
@@ -64,6 +78,10 @@ function describeNotice(value: unknown): Notice {
 				? message.slice(0, MAX_MESSAGE_CHARS)
 				: 'Capillary rejected this customer without a message',
 	};
+}
+
+function isId(value: unknown): value is string | number {
+	return typeof value === 'string' || typeof value === 'number';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { retryDecision } from './retryDecision';
+import { retryDecision, type RetryDecision } from './retryDecision';
 import { retryDelay } from './retryDelay';
 import { sendRefreshingTokenOnce } from './tokenRefresh';
 import type { CapillaryResponse, Connection, RequestOptions } from '../types';
@@ -38,6 +38,7 @@ export interface SentRequest {
 export async function sendWithRetries(
 	sender: Sender,
 	send: (options: RequestOptions) => Promise<CapillaryResponse>,
+	decide: (response: CapillaryResponse) => RetryDecision = retryDecision,
 ): Promise<SentRequest> {
 	const { retry, pacer, shouldStop, connection } = sender;
 	/** Retries that left: a retry the stop ended before it was sent is not one. */
@@ -63,7 +64,7 @@ export async function sendWithRetries(
 	for (;;) {
 		const response = await sendRefreshingTokenOnce(connection, attempt);
 		if (!response) return cancelled();
-		const decision = retryDecision(response);
+		const decision = decide(response);
 		const retryable =
 			decision === 'retry' || (decision === 'retryUnknown' && retry.retryUnknownOutcome);
 		if (!retryable || retries >= retry.maxRetries)

@@ -1,0 +1,91 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { IdentifierName } from '../helpers/types';
+import { getCustomerPromotionData } from '../transport/customerPromotionData';
+import type { CapillaryResponse } from '../transport/types';
+import { sendWithRetries, type Sender } from '../transport/retry/sendWithRetries';
+import type { RetryDecision } from '../transport/retry/retryDecision';
+import { classifyFailure } from '../results/classifyFailure';
+import { readPromotionDataPage, type LookupPromotion } from './readPromotionData';
+
+/** Capillary's largest page. */
+const PAGE_SIZE = 100;
+/** A customer with more promotions than this is not paged further (a hostile total must not loop). */
+const MAX_PAGES = 50;
+
+export interface CustomerToLookUp {
+	identifierName: IdentifierName;
+	identifierValue: string;
+	source: string;
+	programId?: number;
+}
+
+export type CustomerPromotions =
+	| { found: true; customerId?: number; promotions: LookupPromotion[]; requestId?: string }
+	/** `response`: the failed request, when one failed; `reason`: what could not be read otherwise. */
+	| { found: false; reason: string; response?: CapillaryResponse; requestId?: string };
+
+/**
+ * Every promotion of one customer (of one program, when given), paged to the end. A read changes
+ * nothing, so every failure that may pass later is retried (within Max Retries), the "unknown"
+ * ones too. The pages must agree with each other and add up to the total they state.
+ */
+export async function fetchCustomerPromotions(
+	context: IExecuteFunctions,
+	sender: Sender,
+	customer: CustomerToLookUp,
+): Promise<CustomerPromotions> {
+	const promotions: LookupPromotion[] = [];
+	let customerId: number | undefined;
+	let requestId: string | undefined;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const offset = page * PAGE_SIZE;
+		const { response } = await sendWithRetries(
+			sender,
+			(options) =>
+				getCustomerPromotionData(
+					context,
+					sender.connection,
+					{ ...customer, offset, limit: PAGE_SIZE },
+					options,
+				),
+			lookupRetryDecision,
+		);
+		if (response.type !== 'http' || response.statusCode < 200 || response.statusCode >= 300)
+			return { found: false, reason: 'the lookup failed', response };
+		requestId = response.requestId;
+		const read = readPromotionDataPage(response.body);
+		if ('unreadable' in read)
+			return {
+				found: false,
+				reason: `its answer could not be read: ${read.unreadable}`,
+				requestId,
+			};
+		if (page > 0 && read.customerId !== customerId)
+			return { found: false, reason: 'its pages name different customers', requestId };
+		customerId = read.customerId;
+		promotions.push(...read.promotions);
+		if (promotions.length === read.totalEntries)
+			return { found: true, customerId, promotions, requestId };
+		if (read.promotions.length === 0 || promotions.length > read.totalEntries)
+			return {
+				found: false,
+				reason: `its pages hold ${promotions.length} promotions, not the ${read.totalEntries} it states`,
+				requestId,
+			};
+	}
+	return {
+		found: false,
+		reason: `the customer has more than ${MAX_PAGES * PAGE_SIZE} promotions`,
+		requestId,
+	};
+}
+
+/** A lookup is safe to repeat: what may pass later is retried, whatever the bulk calls' rules. */
+export function lookupRetryDecision(response: CapillaryResponse): RetryDecision {
+	if (response.type === 'http' && response.statusCode >= 200 && response.statusCode < 300)
+		return 'done';
+	if (response.type === 'notSent') return response.retryable ? 'retry' : 'done';
+	const failure = classifyFailure(response);
+	return failure.transient || failure.error.outcome === 'unknown' ? 'retry' : 'done';
+}
