@@ -6,7 +6,7 @@
 import { DEMO } from '../sandbox';
 import { useSandbox } from '../support/useSandbox';
 import {
-	promotionParameters,
+	unverifiedParameters,
 	runCapillary,
 	sandboxCredentials,
 } from '../support/engine/capillaryWorkflow';
@@ -15,9 +15,9 @@ import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
-const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
+const earn = (extra = {}) => unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
 const enrolAndEarn = (extra = {}) =>
-	promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
+	unverifiedParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
 const message = (run: { failed: Parameters<typeof errorOf>[0][] }, i = 0) =>
 	String(errorOf(run.failed[i]).message);
 

@@ -6,7 +6,7 @@
 import { DEMO, LIMIT_WARNING } from '../sandbox';
 import { useSandbox } from '../support/useSandbox';
 import {
-	promotionParameters,
+	unverifiedParameters,
 	runCapillary,
 	sandboxCredentials,
 } from '../support/engine/capillaryWorkflow';
@@ -14,9 +14,9 @@ import { errorOf, mobileItems } from '../support/engine/items';
 
 const sandbox = useSandbox();
 
-const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
+const earn = (extra = {}) => unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
 const enrolAndEarn = (extra = {}) =>
-	promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
+	unverifiedParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
 const earns = () => sandbox.ledger.filter((e) => e.action === 'EARN');
 const bulkRequests = () => sandbox.requests.filter((r) => r.bulkAction);
 
@@ -197,7 +197,7 @@ describe('held in review', () => {
 		});
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: [10, 11, 12].map((k) => ({ id: String(DEMO.customer(k).id) })),
-			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'id'),
+			parameters: unverifiedParameters('earn', DEMO.promotions.birthday, 'id'),
 		});
 		expect(run.success.map((i) => [i.pairedItem, i.json.earnedId])).toEqual([
 			[{ item: 0 }, '2'],

@@ -1,7 +1,7 @@
 import { DEMO } from '../sandbox';
 import { useSandbox } from '../support/useSandbox';
 import {
-	promotionParameters,
+	unverifiedParameters,
 	runCapillary,
 	sandboxCredentials,
 } from '../support/engine/capillaryWorkflow';
@@ -10,7 +10,7 @@ import { mobileItems, errorOf } from '../support/engine/items';
 const sandbox = useSandbox();
 
 const parameters = (options = {}) =>
-	promotionParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', { options });
+	unverifiedParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', { options });
 
 test('an enrolment whose outcome is unknown is reported enrolled: null, and not issued', async () => {
 	sandbox.injectFault({ type: 'status', status: 502, afterApplying: true });
@@ -70,7 +70,7 @@ test('with parallel requests, a fatal failure keeps the batches already in fligh
 	});
 	const run = await runCapillary(sandboxCredentials(sandbox), {
 		items: mobileItems(20, 16),
-		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+		parameters: unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', {
 			options: { batchSize: 2, parallelRequests: 3 },
 		}),
 		onError: 'continueRegularOutput',
@@ -169,7 +169,7 @@ describe('with an unusable credential', () => {
 		});
 		const run = await runCapillary(credentials, {
 			items: [1, 2, 3].map((k) => ({ mobile: DEMO.customer(k).mobile })),
-			parameters: promotionParameters('enrolAndEarn', DEMO.promotions.birthday, 'mobile', {
+			parameters: unverifiedParameters('enrolAndEarn', DEMO.promotions.birthday, 'mobile', {
 				options: { batchSize: 1 },
 			}),
 			onError: 'continueRegularOutput',

@@ -2,7 +2,7 @@ import { DEMO } from '../sandbox';
 import { messageThenAdvice } from '../support/engine/items';
 import { useSandbox } from '../support/useSandbox';
 import {
-	promotionParameters,
+	unverifiedParameters,
 	runCapillary,
 	sandboxCredentials,
 	type OnError,
@@ -11,7 +11,7 @@ import {
 const sandbox = useSandbox();
 
 const items = Array.from({ length: 6 }, (_, k) => ({ mobile: DEMO.customer(200 + k).mobile }));
-const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+const parameters = unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', {
 	options: { batchSize: 2 },
 });
 const wrongSecret = () =>

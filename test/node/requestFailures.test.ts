@@ -1,7 +1,7 @@
 import { DEMO, startSandbox } from '../sandbox';
 import { useSandbox } from '../support/useSandbox';
 import {
-	promotionParameters,
+	unverifiedParameters,
 	runCapillary,
 	sandboxCredentials,
 } from '../support/engine/capillaryWorkflow';
@@ -11,7 +11,7 @@ import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
-const earn = (extra = {}) => promotionParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
+const earn = (extra = {}) => unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
 
 test('a response array shorter than the batch makes every customer of it unmatched, outcome unknown', async () => {
 	sandbox.injectFault({ type: 'short', drop: 1 });
@@ -40,7 +40,7 @@ test('an entityId that does not match the customer ID sent makes the batch unmat
 	});
 	const run = await runCapillary(sandboxCredentials(sandbox), {
 		items: [{ id: String(DEMO.customer(5).id) }],
-		parameters: promotionParameters('earn', DEMO.promotions.birthday, 'id'),
+		parameters: unverifiedParameters('earn', DEMO.promotions.birthday, 'id'),
 	});
 	expect(errorOf(run.failed[0])).toMatchObject({ kind: 'unmatched', outcome: 'unknown' });
 });
@@ -255,7 +255,7 @@ describe('hostile or malformed responses never crash the node: they become unmat
 		const value = "o'brien+promo%20x&y=1#frag@example.com";
 		const run = await runCapillary(sandboxCredentials(sandbox), {
 			items: [{ email: value }],
-			parameters: promotionParameters('earn', DEMO.promotions.birthday, 'email'),
+			parameters: unverifiedParameters('earn', DEMO.promotions.birthday, 'email'),
 		});
 		expect(run.failed[0].json).toMatchObject({
 			identifierValue: value,

@@ -1,7 +1,7 @@
 import { DEMO, startSandbox } from '../sandbox';
 import {
 	capillaryWorkflow,
-	promotionParameters,
+	unverifiedParameters,
 	runCapillary,
 	sandboxCredentials,
 } from '../support/engine/capillaryWorkflow';
@@ -12,7 +12,7 @@ import { mobileItems, errorOf } from '../support/engine/items';
 const sandbox = useSandbox();
 
 const earn = (options = {}) =>
-	promotionParameters('earn', DEMO.promotions.birthday, 'mobile', {
+	unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', {
 		options: { maxRetryWait: 50, ...options },
 	});
 const bulk = () => sandbox.requests.filter((r) => r.bulkAction);

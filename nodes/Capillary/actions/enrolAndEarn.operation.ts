@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from
 
 import type { CustomerResult, ResultSink } from '../helpers/types';
 import { runBulkOperation, type OperationOutcome, type SendJob } from '../bulk/runBulkOperation';
-import { applyBulkAction } from '../bulk/applyBulkAction';
+import { applyBulkAction, bulkActionJob } from '../bulk/applyBulkAction';
+import { isVerifiedNotApplied, type FollowUpRule } from '../verification/settleUnknownOutcomes';
 
 export const option: INodePropertyOptions = {
 	name: 'Enrol and Issue',
@@ -57,10 +58,48 @@ function mergeSteps(enrol: CustomerResult, earn: CustomerResult): CustomerResult
 	return { ...merged, error: { ...merged.error, message, step: 'earn' } };
 }
 
+const earnOnly = bulkActionJob('EARN');
+
+/**
+ * After Verify Unknown Outcomes: an enrolment the lookup found is followed by its issue step (never
+ * sent before, so not a resend); with Resend Verified Not Applied, a step the lookup showed not
+ * applied is sent again: the enrolment with its issue, or the issue alone.
+ */
+const afterVerification: FollowUpRule = (verified, { send, resend, fatal }) => {
+	const step = verified.sentRequest?.action;
+	if (verified.status === 'success' && step === 'ENROL') {
+		if (send) return { job: earnOnly, merge: mergeSteps };
+		const message = `Not issued: the run stopped (${fatal?.message ?? 'cancelled'}) before the issue step`;
+		return mergeSteps(verified, {
+			status: 'failed',
+			error: { kind: 'request_failed', code: fatal?.code ?? null, message, outcome: 'not_applied' },
+		});
+	}
+	if (!resend || !isVerifiedNotApplied(verified)) return verified;
+	if (step === 'ENROL')
+		return { job: enrolThenEarn, merge: (_, again) => ({ ...again, resent: true }) };
+	return {
+		job: earnOnly,
+		merge: (before, again) => ({
+			...mergeSteps(
+				{
+					status: 'success',
+					entityId: before.entityId,
+					issualId: before.issualId,
+					warnings: [],
+					requestId: before.enrolRequestId,
+				},
+				again,
+			),
+			resent: true,
+		}),
+	};
+};
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	emit: ResultSink,
 ): Promise<OperationOutcome> {
-	return await runBulkOperation(this, items, enrolThenEarn, emit);
+	return await runBulkOperation(this, items, enrolThenEarn, emit, { followUp: afterVerification });
 }

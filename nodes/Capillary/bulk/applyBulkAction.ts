@@ -1,12 +1,17 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 import { noteRetries } from '../results/noteRetries';
 import { pairResults, type PairedBatch } from '../results/pairResults';
 import type { BatchJob, BulkAction, CustomerRequest } from '../helpers/types';
 import { postBulkAction } from '../transport/postBulkAction';
 import type { SendJob } from './runBulkOperation';
 import { sendWithRetries, type Sender } from '../transport/retry/sendWithRetries';
-import type { IExecuteFunctions } from 'n8n-workflow';
 
-/** Applies one bulk action to some of a job's customers, with retries, and pairs the answer with them. */
+/**
+ * Applies one bulk action to some of a job's customers, with retries, and pairs the answer with
+ * them. A result whose outcome is unknown carries what a later lookup needs to judge it: the
+ * action, and when the request (its first attempt) left.
+ */
 export async function applyBulkAction(
 	context: IExecuteFunctions,
 	sender: Sender,
@@ -14,11 +19,19 @@ export async function applyBulkAction(
 	group: BatchJob['group'],
 	customers: readonly CustomerRequest[],
 ): Promise<PairedBatch> {
-	const { response, retries, earlierMayHaveApplied } = await sendWithRetries(sender, (options) =>
-		postBulkAction(context, sender.connection, action, group, customers, options),
-	);
+	let sentAt: number | undefined;
+	const { response, retries, earlierMayHaveApplied } = await sendWithRetries(sender, (options) => {
+		// Wall-clock time, as Capillary dates what the request makes on its (wall) clock.
+		sentAt ??= Date.now();
+		return postBulkAction(context, sender.connection, action, group, customers, options);
+	});
 	const paired = pairResults(action, customers, response);
-	return { ...paired, results: noteRetries(paired.results, retries, earlierMayHaveApplied) };
+	const results = noteRetries(paired.results, retries, earlierMayHaveApplied).map((result) =>
+		result.status === 'failed' && result.error.outcome === 'unknown' && sentAt !== undefined
+			? { ...result, sentRequest: { action, sentAt } }
+			: result,
+	);
+	return { ...paired, results };
 }
 
 /** A SendJob that applies one bulk action to a whole batch. */

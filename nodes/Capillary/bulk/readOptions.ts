@@ -14,6 +14,8 @@ export interface BulkOptions {
 	maxRetryWait: number;
 	retryUnknownOutcome: boolean;
 	maxRequestsPerMinute: number;
+	verifyUnknownOutcomes: boolean;
+	resendVerifiedNotApplied: boolean;
 }
 
 /** The editor's Options collection is the one definition of each option's default, kind and range. */

@@ -12,12 +12,26 @@ import { resolveConnection, type ResolvedConnection } from '../transport/resolve
 import { notSentOutcome, sendInBatches, type BatchOutcome } from './sendInBatches';
 import { joinSharedPacer, type JoinedPacer } from '../transport/retry/sharedPacers';
 import type { Sender } from '../transport/retry/sendWithRetries';
+import { RunRecords } from '../verification/runRecords';
+import type { HeldCustomer } from '../verification/verifyHeldResults';
+import {
+	resendRule,
+	settleUnknownOutcomes,
+	type FollowUpRule,
+} from '../verification/settleUnknownOutcomes';
 
 export type SendJob = (
 	context: IExecuteFunctions,
 	sender: Sender,
 	job: BatchJob,
 ) => Promise<BatchOutcome>;
+
+export interface BulkSettings {
+	/** Read the Earned IDs parameter (Revoke Issue). */
+	earnedIds?: boolean;
+	/** What to send after Verify Unknown Outcomes; by default, a resend with the same job. */
+	followUp?: FollowUpRule;
+}
 
 export interface OperationOutcome {
 	/** The request-level failure that stopped the run, if one did. */
@@ -43,7 +57,7 @@ export async function runBulkOperation(
 	items: INodeExecutionData[],
 	sendJob: SendJob,
 	emit: ResultSink,
-	reading: { earnedIds?: boolean } = {},
+	{ earnedIds = false, followUp = resendRule(sendJob) }: BulkSettings = {},
 ): Promise<OperationOutcome> {
 	const { options, fatal: badOptions } = readOptions(context);
 	const planner = new BatchPlanner(options.batchSize, options.deduplicate);
@@ -51,19 +65,23 @@ export async function runBulkOperation(
 	const cancelSignal = context.getExecutionCancelSignal?.();
 	const isCancelled = () => cancelSignal?.aborted === true;
 	let connection: Promise<ResolvedConnection> | undefined;
-	/** The run's place on the shared rate limiter, taken with its first request, left once sending ended. */
+	/** The run's place on the shared rate limiter, taken with its first request, left once all is sent. */
 	let paced: JoinedPacer | undefined;
-	const send = async (job: BatchJob, shouldStop: () => boolean) => {
+	/** The run's requests share it; taken with the first, so that a run with nothing to send loads nothing. */
+	let sender: Omit<Sender, 'shouldStop'> | undefined;
+	const sendWith = (job: SendJob) => async (batch: BatchJob, shouldStop: () => boolean) => {
 		connection ??= resolveConnection(context, options.timeout);
 		const resolved = await connection;
 		if ('fatal' in resolved)
-			return { ...notSentOutcome(job, resolved.fatal), fatal: resolved.fatal };
+			return { ...notSentOutcome(batch, resolved.fatal), fatal: resolved.fatal };
 		paced ??= joinSharedPacer(resolved.connection, options.maxRequestsPerMinute);
-		return await sendJob(
-			context,
-			{ connection: resolved.connection, pacer: paced.pacer, retry: options, shouldStop },
-			job,
-		);
+		sender ??= {
+			connection: resolved.connection,
+			pacer: paced.pacer,
+			retry: options,
+			verify: options,
+		};
+		return await job(context, { ...sender, shouldStop }, batch);
 	};
 
 	const inputOf = (itemIndex: number) =>
@@ -71,7 +89,11 @@ export async function runBulkOperation(
 	/** Kept only for what a later duplicate may need: the result of the customer it repeats. */
 	const sentByItem: Array<SentCustomer | undefined> = [];
 	const duplicates: CustomerRequest[] = [];
-	const onResult = (customer: CustomerRequest, sent: SentCustomer) => {
+	const records = new RunRecords();
+	/** Customers whose outcome is unknown, held back until they are looked up (Verify Unknown Outcomes). */
+	const held: HeldCustomer[] = [];
+	const finish = (customer: CustomerRequest, sent: SentCustomer) => {
+		records.note(sent.result);
 		if (options.deduplicate)
 			sentByItem[customer.itemIndex] = {
 				...sent,
@@ -79,19 +101,25 @@ export async function runBulkOperation(
 			};
 		emit(sentItemResult(customer, sent, inputOf(customer.itemIndex)));
 	};
+	const onResult = (customer: CustomerRequest, sent: SentCustomer) => {
+		const { result } = sent;
+		if (options.verifyUnknownOutcomes && result.status === 'failed' && result.sentRequest)
+			held.push({ customer, sent });
+		else finish(customer, sent);
+	};
 	const readAhead = options.parallelRequests * READ_AHEAD_PER_REQUEST;
 	const sending = sendInBatches({
 		queue,
 		concurrency: options.parallelRequests,
-		sendJob: send,
+		sendJob: sendWith(sendJob),
 		isCancelled,
 		onResult,
 		stoppedBy: badOptions,
-	}).finally(() => paced?.leave());
+	});
 	let itemsRead = 0;
 	let lastYield = Date.now();
 	try {
-		for (const customer of readCustomers(context, items, reading)) {
+		for (const customer of readCustomers(context, items, { earnedIds })) {
 			if (customer.valid) {
 				const full = planner.add(customer.customer);
 				if (planner.duplicateOf.has(customer.customer.itemIndex))
@@ -121,7 +149,44 @@ export async function runBulkOperation(
 	} finally {
 		queue.close();
 	}
-	const { fatal } = await sending;
+	let fatal: FatalFailure | undefined;
+	try {
+		({ fatal } = await sending);
+		if (sender && held.length > 0)
+			fatal ??= await settleUnknownOutcomes({
+				context,
+				sender: { ...sender, shouldStop: isCancelled },
+				held,
+				records,
+				concurrency: options.parallelRequests,
+				resend: options.resendVerifiedNotApplied,
+				fatal,
+				followUp,
+				sendFollowUps: async (job, customers) => {
+					const followQueue = new JobQueue();
+					const followPlanner = new BatchPlanner(options.batchSize, false);
+					for (const customer of customers) {
+						const full = followPlanner.add(customer);
+						if (full) followQueue.push(full);
+					}
+					followPlanner.flush().forEach((batch) => followQueue.push(batch));
+					followQueue.close();
+					const results: Array<[CustomerRequest, SentCustomer]> = [];
+					const sent = await sendInBatches({
+						queue: followQueue,
+						concurrency: options.parallelRequests,
+						sendJob: sendWith(job),
+						isCancelled,
+						onResult: (customer, outcome) => results.push([customer, outcome]),
+					});
+					return { results, fatal: sent.fatal };
+				},
+				finish,
+			});
+		else held.forEach(({ customer, sent }) => finish(customer, sent));
+	} finally {
+		paced?.leave();
+	}
 	for (const duplicate of duplicates) {
 		const first = planner.duplicateOf.get(duplicate.itemIndex)!;
 		emit(sentItemResult(duplicate, sentByItem[first]!, inputOf(duplicate.itemIndex), first));

@@ -67,6 +67,14 @@ export const optionsCollection: INodeProperties = {
 			description: 'How many batches may be in flight at once. Capillary rate-limits per API key.',
 		},
 		{
+			displayName: 'Resend Verified Not Applied',
+			name: 'resendVerifiedNotApplied',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send again, once, the customers that Verify Unknown Outcomes showed certainly not applied. The check relies on the customer lookup and on the clocks of n8n and Capillary agreeing within 15 minutes; a request Capillary is still processing after the wait cannot be seen. Leave off unless you accept that risk.',
+		},
+		{
 			displayName: 'Retry Requests With Unknown Outcome',
 			name: 'retryUnknownOutcome',
 			type: 'boolean',
@@ -82,6 +90,14 @@ export const optionsCollection: INodeProperties = {
 			default: 60000,
 			description:
 				'How long to wait for one request. A request that times out may still have been applied: its customers are Failed with outcome "unknown" and are not resent.',
+		},
+		{
+			displayName: 'Verify Unknown Outcomes',
+			name: 'verifyUnknownOutcomes',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to look each customer up (Get Customer Promotions) when a request’s outcome is unknown (a timeout, a reset, a 5xx without results, an answer that cannot be paired), after waiting as long as the Timeout (at most 10 s). Applied: Success with verified true. Certainly not applied: Failed with outcome not_applied and verified true. Anything missing, malformed or unexpected in the lookup keeps the outcome unknown. It reads the lookup’s enrolments (enrollmentId = issualId) and issues (issuedDetails issualId = earnedId) and their dates, allowing 15 minutes of clock difference.',
 		},
 	],
 };

@@ -97,11 +97,13 @@ const EARN_NOT_APPLIED =
 
 /** The next step for one Failed item of `operation` (the enrol and issue operations when not given). */
 export function nextStep(
-	error: Pick<CustomerError, 'kind' | 'code' | 'outcome' | 'step'>,
+	error: Pick<CustomerError, 'kind' | 'code' | 'outcome' | 'step'> & { verified?: boolean },
 	operation?: Operation,
 ): string {
 	const revoke = operation !== undefined && REVOKES.has(operation);
 	if (error.outcome === 'unknown') return unknownAdvice(error, revoke ? CHECK_REVOKE : CHECK_FIRST);
+	if (error.verified && error.kind !== 'rejected' && error.step !== 'earn')
+		return 'The customer lookup shows it was not applied: send this customer again (a longer Timeout may help), or turn on the option Resend Verified Not Applied.';
 	if (error.kind === 'invalid_input')
 		return 'Fix the value named above, then run the item again: it was not sent.';
 	if (error.step === 'earn') {

@@ -57,7 +57,10 @@ export function outputItem(
 	if (result.status === 'failed') {
 		json.error = {
 			...result.error,
-			message: withNextStep(result.error.message, nextStep(result.error, operation)),
+			message: withNextStep(
+				result.error.message,
+				nextStep({ ...result.error, verified: result.verified }, operation),
+			),
 		} as IDataObject;
 	}
 	set('verified', result.verified);

@@ -124,3 +124,15 @@ export function promotionParameters(
 		...extra,
 	};
 }
+
+/**
+ * `promotionParameters` with Verify Unknown Outcomes off: for tests that pin what the bulk answer
+ * itself says (the lookup would otherwise turn many "unknown" outcomes into known ones).
+ */
+export function unverifiedParameters(
+	...args: Parameters<typeof promotionParameters>
+): INodeParameters {
+	const parameters = promotionParameters(...args);
+	const options = (parameters.options ?? {}) as INodeParameters;
+	return { ...parameters, options: { verifyUnknownOutcomes: false, ...options } };
+}

@@ -13,11 +13,19 @@ export interface RetrySettings {
 	retryUnknownOutcome: boolean;
 }
 
+/** What to do about a bulk request whose outcome is unknown (Options). */
+export interface VerifySettings {
+	verifyUnknownOutcomes: boolean;
+	resendVerifiedNotApplied: boolean;
+}
+
 /** What every request of one execution shares. */
 export interface Sender {
 	connection: Connection;
 	pacer: Pacer;
 	retry: RetrySettings;
+	/** Absent: unknown outcomes stay unknown. */
+	verify?: VerifySettings;
 	/** True once the run stopped (cancelled, or a request failed for good): nothing more may leave. */
 	shouldStop: () => boolean;
 }

@@ -1,0 +1,190 @@
+/**
+ * What a customer lookup says of one request whose answer was lost: the pure rules of Verify
+ * Unknown Outcomes. The one rule that never bends: "not applied" only from a well-formed lookup
+ * that lists the promotion with its timelines and shows nothing the request could have made;
+ * anything missing, malformed or unexpected leaves the outcome unknown.
+ *
+ * Dates: Capillary dates enrolments and issues to the second, on its own clock. A record dated at or
+ * after the second the request left is this request's; one dated up to CLOCK_ALLOWANCE_MS earlier
+ * may be this request's (clocks differ) or an earlier one's, so it decides nothing; older ones are
+ * not this request's. The revokes are never "not applied": the docs do not say whether a revoked
+ * record is still listed, so a listed record proves nothing.
+ */
+import type { BulkAction, CustomerRequest, PromotionRef } from '../helpers/types';
+import type { CustomerPromotions } from '../lookup/fetchCustomerPromotions';
+import type { LookupPromotion } from '../lookup/readPromotionData';
+
+/** How far Capillary's clock may be behind n8n's, for its dates to be read as this request's. */
+export const CLOCK_ALLOWANCE_MS = 15 * 60_000;
+
+export type Decision =
+	| { applied: true; issualId?: string; earnedId?: string; entityId?: number; found: string }
+	| { applied: false; found: string }
+	| { undecided: string };
+
+export interface VerifiedRequest {
+	action: BulkAction;
+	customer: CustomerRequest;
+	/** When the request (its first attempt) left, in ms on n8n's clock. */
+	sentAt: number;
+	/** Ids that other requests of this run were answered with: those records are not this request's. */
+	otherIds: ReadonlySet<string>;
+}
+
+export function decideOutcome(
+	{ action, customer, sentAt, otherIds }: VerifiedRequest,
+	lookup: CustomerPromotions,
+): Decision {
+	if (!lookup.found) return { undecided: `the customer lookup failed: ${lookup.reason}` };
+	const { customerId } = lookup;
+	if (customer.identifierName === 'id' && String(customerId) !== customer.identifierValue)
+		return { undecided: `the lookup answered for customer ${String(customerId)}, not this one` };
+	const matches = lookup.promotions.filter((p) => isThePromotion(p, customer));
+	if (matches.length !== 1)
+		return {
+			undecided:
+				matches.length === 0
+					? 'the lookup does not list this promotion for the customer'
+					: 'the lookup lists this promotion more than once',
+		};
+	const promotion = matches[0];
+	if (!promotion.timelines)
+		return {
+			undecided:
+				'the lookup shows no enrolments or issues (customerPromotionTimelines) for this promotion',
+		};
+	const sentSecond = Math.floor(sentAt / 1000) * 1000;
+	const decide = DECIDERS[action];
+	const decision = decide(promotion, { sentSecond, customer, otherIds });
+	return 'applied' in decision && decision.applied
+		? { ...decision, entityId: customerId }
+		: decision;
+}
+
+interface DecisionContext {
+	sentSecond: number;
+	customer: CustomerRequest;
+	otherIds: ReadonlySet<string>;
+}
+
+type Decider = (promotion: LookupPromotion, context: DecisionContext) => Decision;
+
+const DECIDERS: Record<BulkAction, Decider> = {
+	ENROL: (promotion, { sentSecond, otherIds }) => {
+		if (promotion.pointsOfferType !== 'LOYALTY_EARNING')
+			return { undecided: 'the lookup does not show this promotion as Enrol & Issue' };
+		const enrolments = promotion.timelines!;
+		if (enrolments.some((e) => e.enrolledAtMs === undefined || e.issualId === undefined))
+			return { undecided: 'an enrolment in the lookup has no enrollmentId or enrollmentDate' };
+		const dated = sortByDate(
+			enrolments.map((e) => ({ id: e.issualId!, at: e.enrolledAtMs!, text: e.enrolledAt! })),
+			sentSecond,
+			otherIds,
+		);
+		if (dated.after.length === 1)
+			return {
+				applied: true,
+				issualId: dated.after[0].id,
+				found: `enrolment ${dated.after[0].id}, dated ${dated.after[0].text}`,
+			};
+		if (dated.after.length > 1)
+			return { undecided: 'several enrolments are dated after the request left' };
+		if (dated.near.length > 0)
+			return {
+				undecided: `enrolment ${dated.near[0].id} is dated ${dated.near[0].text}, too close to the request to tell whose it is`,
+			};
+		// Re-enrolling replaces the enrolment: the docs say neither that the replacement is dated anew,
+		// nor that a replaced enrolment stays listed.
+		if (enrolments.length > 0)
+			return {
+				undecided: `the customer holds enrolment ${enrolments[0].issualId}, which this request may have replaced or been replaced by`,
+			};
+		return { applied: false, found: 'the customer lookup lists no enrolment in this promotion' };
+	},
+	EARN: (promotion, { sentSecond, otherIds }) => {
+		const enrolments = promotion.timelines!;
+		if (enrolments.some((e) => e.issues === undefined))
+			return { undecided: 'an entry of the lookup has no issue list (issuedDetails)' };
+		const issues = enrolments
+			.flatMap((e) => e.issues!)
+			.map((i) => ({ id: i.earnedId, at: i.issuedAtMs, text: i.issuedAt }));
+		const dated = sortByDate(issues, sentSecond, otherIds);
+		if (dated.after.length === 1)
+			return {
+				applied: true,
+				earnedId: dated.after[0].id,
+				found: `issue ${dated.after[0].id}, dated ${dated.after[0].text}`,
+			};
+		if (dated.after.length > 1)
+			return { undecided: 'several issues are dated after the request left' };
+		if (dated.near.length > 0)
+			return {
+				undecided: `issue ${dated.near[0].id} is dated ${dated.near[0].text}, too close to the request to tell whose it is`,
+			};
+		return {
+			applied: false,
+			found: 'the customer lookup lists no issue of this promotion dated after the request left',
+		};
+	},
+	REVOKE_EARN: (promotion, { customer }) => {
+		const enrolments = promotion.timelines!;
+		if (enrolments.some((e) => e.issues === undefined))
+			return { undecided: 'an entry of the lookup has no issue list (issuedDetails)' };
+		const held = new Set(enrolments.flatMap((e) => e.issues!).map((i) => i.earnedId));
+		const named = customer.earnIds ?? [...held];
+		const still = named.filter((id) => held.has(id));
+		if (still.length > 0)
+			return {
+				undecided: `the lookup still lists issue ${still.join(', ')} (the docs do not say whether revoked issues are listed)`,
+			};
+		return {
+			applied: true,
+			found: customer.earnIds
+				? `the lookup lists none of issues ${customer.earnIds.join(', ')}: they are revoked`
+				: 'the lookup lists no issue of this promotion: none is left to revoke',
+		};
+	},
+	REVOKE_ENROL: (promotion) => {
+		if (promotion.pointsOfferType !== 'LOYALTY_EARNING')
+			return { undecided: 'the lookup does not show this promotion as Enrol & Issue' };
+		if (promotion.timelines!.length > 0)
+			return {
+				undecided:
+					'the lookup still lists an enrolment (the docs do not say whether revoked enrolments are listed)',
+			};
+		return {
+			applied: true,
+			found: 'the lookup lists no enrolment in this promotion: it is revoked',
+		};
+	},
+};
+
+function isThePromotion(promotion: LookupPromotion, customer: CustomerRequest): boolean {
+	const ref: PromotionRef = customer.promotion;
+	if (promotion.programId !== undefined && promotion.programId !== customer.programId) return false;
+	return 'promotionId' in ref
+		? promotion.promotionId === ref.promotionId
+		: promotion.promoIdentifier === ref.promoIdentifier;
+}
+
+interface Dated {
+	id: string;
+	at: number;
+	text: string;
+}
+
+/**
+ * Records dated from the second the request left (`after`), and those up to the allowance before it
+ * (`near`), leaving out those other requests of the run were answered with.
+ */
+function sortByDate(
+	records: Dated[],
+	sentSecond: number,
+	otherIds: ReadonlySet<string>,
+): { after: Dated[]; near: Dated[] } {
+	const candidates = records.filter((r) => !otherIds.has(r.id));
+	return {
+		after: candidates.filter((r) => r.at >= sentSecond),
+		near: candidates.filter((r) => r.at < sentSecond && r.at >= sentSecond - CLOCK_ALLOWANCE_MS),
+	};
+}

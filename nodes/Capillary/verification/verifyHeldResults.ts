@@ -1,0 +1,100 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { CustomerRequest, CustomerResult } from '../helpers/types';
+import { mapConcurrently } from '../helpers/mapConcurrently';
+import {
+	fetchCustomerPromotions,
+	type CustomerPromotions,
+} from '../lookup/fetchCustomerPromotions';
+import type { SentCustomer } from '../results/itemResults';
+import type { Sender } from '../transport/retry/sendWithRetries';
+import { waitUnlessStopped } from '../transport/retry/waitUnlessStopped';
+import { decideOutcome, type Decision } from './decideOutcome';
+import type { RunRecords } from './runRecords';
+import { verifiedResult } from './verifiedResult';
+
+/** A customer whose request's outcome is unknown, held back from the output until it is looked up. */
+export interface HeldCustomer {
+	customer: CustomerRequest;
+	sent: SentCustomer;
+}
+
+type Unknown = Extract<CustomerResult, { status: 'failed' }> &
+	Required<Pick<CustomerResult, 'sentRequest'>>;
+
+/**
+ * For each held customer, why a record found may be another held request's: one of the same action
+ * for the same Capillary customer, or one whose customer the lookup could not name.
+ */
+function heldRivals(
+	held: readonly HeldCustomer[],
+	lookups: readonly CustomerPromotions[],
+): (i: number) => string | undefined {
+	const actionOf = (i: number) => (held[i].sent.result as Unknown).sentRequest.action;
+	const customerOf = (i: number) => {
+		const lookup = lookups[i];
+		return lookup.found ? lookup.customerId : undefined;
+	};
+	const count = new Map<string, number>();
+	const add = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
+	held.forEach((_, i) => add(`${actionOf(i)}\u0000${customerOf(i) ?? '?'}`));
+	return (i) => {
+		const own = customerOf(i);
+		if ((count.get(`${actionOf(i)}\u0000${own ?? '?'}`) ?? 0) > 1)
+			return 'another request of this run for the same customer has an unknown outcome too';
+		if (own !== undefined && count.has(`${actionOf(i)}\u0000?`))
+			return 'another request of this run has an unknown outcome, and its customer could not be looked up';
+		return undefined;
+	};
+}
+
+/** The longest wait before the lookups, for a request Capillary may still be processing. */
+const MAX_SETTLE_MS = 10_000;
+
+/**
+ * Verify Unknown Outcomes, once the run's requests have all ended: waits as long as the Timeout (at
+ * most 10 s) so that a request Capillary is still working on can finish, looks each held customer
+ * up (at most `concurrency` at once, through the shared pacer, retried as reads are), and decides
+ * its outcome (`decideOutcome`). Two held requests of one action for the same Capillary customer
+ * and promotion cannot tell their records apart: both stay unknown.
+ */
+export async function verifyHeldResults(
+	context: IExecuteFunctions,
+	sender: Sender,
+	held: readonly HeldCustomer[],
+	records: RunRecords,
+	concurrency: number,
+): Promise<SentCustomer[]> {
+	if (held.length === 0) return [];
+	const settle = Math.min(sender.connection.timeout, MAX_SETTLE_MS);
+	const stopped = await waitUnlessStopped(settle, sender.shouldStop);
+	const lookups = await mapConcurrently(held, concurrency, async ({ customer }) =>
+		stopped || sender.shouldStop()
+			? ({ found: false, reason: 'the run stopped before the lookup' } as CustomerPromotions)
+			: await fetchCustomerPromotions(context, sender, customer),
+	);
+	const rivals = heldRivals(held, lookups);
+	return held.map(({ customer, sent }, i) => {
+		const result = sent.result as Unknown;
+		const { action, sentAt } = result.sentRequest;
+		const lookup = lookups[i];
+		const customerId = lookup.found ? lookup.customerId : undefined;
+		const otherIds = customerId === undefined ? new Set<string>() : records.idsFor(customerId);
+		let decision: Decision = decideOutcome({ action, customer, sentAt, otherIds }, lookup);
+		// A record found may be another request's of this run that could not be told apart from this one.
+		const rival = records.blind
+			? 'another request of this run was answered without naming its customer'
+			: rivals(i);
+		if ('applied' in decision && decision.applied && rival) decision = { undecided: rival };
+		const verified = verifiedResult(action, result, decision);
+		const enrolled =
+			action === 'ENROL'
+				? verified.status === 'success'
+					? true
+					: verified.error.outcome === 'not_applied'
+						? false
+						: null
+				: sent.enrolled;
+		return { ...sent, result: verified, enrolled };
+	});
+}
