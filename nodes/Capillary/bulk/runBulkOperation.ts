@@ -8,9 +8,8 @@ import type { BatchJob, CustomerRequest, FatalFailure, ResultSink } from '../hel
 import { JobQueue } from './jobQueue';
 import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
-import { resolveConnection, type ResolvedConnection } from '../transport/resolveConnection';
+import { runConnection } from '../transport/runConnection';
 import { notSentOutcome, sendInBatches, type BatchOutcome } from './sendInBatches';
-import { joinSharedPacer, type JoinedPacer } from '../transport/retry/sharedPacers';
 import type { Sender } from '../transport/retry/sendWithRetries';
 
 export type SendJob = (
@@ -50,20 +49,12 @@ export async function runBulkOperation(
 	const queue = new JobQueue();
 	const cancelSignal = context.getExecutionCancelSignal?.();
 	const isCancelled = () => cancelSignal?.aborted === true;
-	let connection: Promise<ResolvedConnection> | undefined;
-	/** The run's place on the shared rate limiter, taken with its first request, left once sending ended. */
-	let paced: JoinedPacer | undefined;
+	/** Opened with the run's first request; its place on the shared rate limiter is left once sending ended. */
+	const connection = runConnection(context, options);
 	const send = async (job: BatchJob, shouldStop: () => boolean) => {
-		connection ??= resolveConnection(context, options.timeout);
-		const resolved = await connection;
-		if ('fatal' in resolved)
-			return { ...notSentOutcome(job, resolved.fatal), fatal: resolved.fatal };
-		paced ??= joinSharedPacer(resolved.connection, options.maxRequestsPerMinute);
-		return await sendJob(
-			context,
-			{ connection: resolved.connection, pacer: paced.pacer, retry: options, shouldStop },
-			job,
-		);
+		const opened = await connection.open();
+		if ('fatal' in opened) return { ...notSentOutcome(job, opened.fatal), fatal: opened.fatal };
+		return await sendJob(context, { ...opened, retry: options, shouldStop }, job);
 	};
 
 	const inputOf = (itemIndex: number) =>
@@ -87,7 +78,7 @@ export async function runBulkOperation(
 		isCancelled,
 		onResult,
 		stoppedBy: badOptions,
-	}).finally(() => paced?.leave());
+	}).finally(connection.leave);
 	let itemsRead = 0;
 	let lastYield = Date.now();
 	try {
