@@ -124,3 +124,18 @@ export function promotionParameters(
 		...extra,
 	};
 }
+
+/** Node parameters for Get Customer Promotions, with the identifier read from `$json[field]`. */
+export function lookupParameters(
+	identifierName: 'mobile' | 'email' | 'id' = 'mobile',
+	extra: INodeParameters = {},
+): INodeParameters {
+	return {
+		resource: 'loyaltyPromotion',
+		operation: 'getCustomerPromotions',
+		identifierName,
+		identifierValue: `={{ $json.${identifierName} }}`,
+		source: 'INSTORE',
+		...extra,
+	};
+}
