@@ -46,3 +46,23 @@ test('redirects and 404 point at the Base URL; an unknown status gives no reques
 	expect(requestAdvice(404)).toMatch(/Cluster or Base URL/);
 	expect(requestAdvice(418)).toBeUndefined();
 });
+
+describe('Get Customer Promotions: a lookup changes nothing, so the advice is to look up again', () => {
+	const lookupAdvice = (error: ReturnType<typeof failed>) =>
+		nextStep(error, 'getCustomerPromotions');
+	test.each([
+		[failed('rejected', 8015), /^Check the Identifier Type and value, or register the customer/],
+		[failed('rejected', 8003), /^Check the Source, /],
+		[failed('request_failed', 401), /^Check the credential/],
+		[failed('request_failed', 500), /^Try again later; if it goes on, give Capillary support/],
+		[failed('request_failed', 'ETIMEDOUT'), /^Raise the Timeout option/],
+		[failed('request_failed', null), /^Once the cause above is dealt with, look the customer up/],
+		[failed('unmatched', null), /^Look the customer up again later/],
+		[failed('invalid_input', null), /it was not sent\.$/],
+	] as const)('%j → %s', (error, advice) => {
+		const next = lookupAdvice(error);
+		expect(next).toMatch(advice);
+		expect(next).toMatch(/\.$/);
+		expect(next).not.toMatch(/applied|send(ing)? (it|this customer) again/);
+	});
+});

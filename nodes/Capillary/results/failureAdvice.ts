@@ -95,11 +95,43 @@ const EARN_UNKNOWN =
 const EARN_NOT_APPLIED =
 	'It was not issued. To issue it, run Issue (Earn) only for this customer; do not enrol again, nor run Enrol and Issue for it again (that would reset the enrolment).';
 
+/** Get Customer Promotions: what to check for Capillary's codes of a customer it cannot look up. */
+const LOOKUP_REJECTION_FIX: Record<string, string> = {
+	8015: REJECTION_FIX[8015],
+	8013: 'Check the Identifier Type',
+	8003: 'Check the Source',
+};
+
+/** The next step after a failed lookup: it changed nothing, so it can always be run again. */
+function lookupAdvice({ kind, code }: Pick<CustomerError, 'kind' | 'code'>): string {
+	if (kind === 'invalid_input')
+		return 'Fix the value named above, then run the item again: it was not sent.';
+	if (kind === 'unmatched')
+		return 'Look the customer up again later (a lookup changes nothing); if it goes on, give Capillary support the requestId.';
+	if (kind !== 'rejected' && code === null)
+		return 'Once the cause above is dealt with, look the customer up again (a lookup changes nothing).';
+	const fix =
+		kind === 'rejected'
+			? (LOOKUP_REJECTION_FIX[String(code)] ?? 'Fix what Capillary reports')
+			: lookupRequestFix(code);
+	return `${fix}, then look the customer up again (a lookup changes nothing).`;
+}
+
+function lookupRequestFix(code: CustomerError['code']): string {
+	const fix = requestAdvice(code);
+	if (fix) return fix;
+	if (TIMEOUT_CODES.has(String(code))) return 'Raise the Timeout option, or try again later';
+	if (typeof code === 'number' && code >= 500)
+		return 'Try again later; if it goes on, give Capillary support the requestId';
+	return REQUEST_FIX.other;
+}
+
 /** The next step for one Failed item of `operation` (the enrol and issue operations when not given). */
 export function nextStep(
 	error: Pick<CustomerError, 'kind' | 'code' | 'outcome' | 'step'>,
 	operation?: Operation,
 ): string {
+	if (operation === 'getCustomerPromotions') return lookupAdvice(error);
 	const revoke = operation !== undefined && REVOKES.has(operation);
 	if (error.outcome === 'unknown') return unknownAdvice(error, revoke ? CHECK_REVOKE : CHECK_FIRST);
 	if (error.kind === 'invalid_input')
