@@ -740,20 +740,38 @@ describe('request faults: outcome unknown, never resent', () => {
 	});
 });
 
-test('a debug page echoing the request on the revoke path leaks no secret', async () => {
-	sandbox.injectFault({
-		type: 'echoRequest',
-		status: 200,
-		format: 'json',
-		path: ENDPOINTS.bulkRevokeEnrolAndEarn,
-	});
-	const result = await run([mobileOf(220)], revokeEarn(birthday, { earnedIds: '' }), 'basicAuth');
+test.each<AuthKind>(['basicAuth', 'oAuth'])(
+	'a debug page echoing the request on the revoke path leaks no secret (%s)',
+	async (authentication) => {
+		const credentials = sandboxCredentials(sandbox);
+		sandbox.injectFault({
+			type: 'echoRequest',
+			status: 200,
+			format: 'json',
+			path: ENDPOINTS.bulkRevokeEnrolAndEarn,
+		});
+		const result = await runCapillary(credentials, {
+			items: [mobileOf(220)],
+			parameters: revokeEarn(birthday, { earnedIds: '' }),
+			authentication,
+		});
 
-	expect(errorOf(result.failed[0])).toMatchObject({ kind: 'unmatched', outcome: 'unknown' });
-	const text = JSON.stringify(result);
-	expect(text).toMatch(/REVOKE_EARN/); // the echo came back …
-	const basic = DEMO.basic.header.replace(/^Basic /, '');
-	expect(text).not.toContain(basic); // … without the credential in it
-	expect(text).not.toContain(encodeURIComponent(basic));
-	expect(text).not.toContain(Buffer.from(DEMO.basic.header).toString('base64').replace(/=+$/, ''));
-});
+		expect(errorOf(result.failed[0])).toMatchObject({ kind: 'unmatched', outcome: 'unknown' });
+		const text = JSON.stringify(result);
+		expect(text).toMatch(/REVOKE_EARN/); // the echo came back, with the request's headers …
+		expect(text).toMatch(
+			authentication === 'basicAuth' ? /authorization/i : /x-cap-api-oauth-token/i,
+		);
+		const secrets =
+			authentication === 'basicAuth'
+				? [DEMO.basic.header.replace(/^Basic /, '')]
+				: [String(credentials.store.get('capillaryOAuthApi')!.accessToken)];
+		expect(secrets[0].length).toBeGreaterThan(20);
+		for (const secret of secrets) {
+			// … without the credential in it, raw, URL-encoded or base64
+			expect(text).not.toContain(secret);
+			expect(text).not.toContain(encodeURIComponent(secret));
+			expect(text).not.toContain(Buffer.from(secret).toString('base64').replace(/=+$/, ''));
+		}
+	},
+);
