@@ -145,11 +145,14 @@ const MAX_EARNED_IDS = 1000;
 
 /**
  * Earned IDs as a list, a single id, or text ("959, 960", "[959, 960]"): the distinct ids, sorted
- * (positive whole numbers, as digits). Empty means none were named: Capillary then revokes all of
- * the customer's issues. Otherwise a problem, for the item's message.
+ * (positive whole numbers, as digits). Blank text (the field left empty) means none were named:
+ * Capillary then revokes ALL of the customer's issues; `undefined`, the operation reads no Earned IDs.
+ * What names no id otherwise (null, an empty list: an expression that found nothing) must not revoke
+ * all, and is a problem, as is anything else that is not ids: the item's message says which.
  */
 export function readEarnedIds(value: unknown): string[] | undefined | string {
-	if (value === undefined || value === null) return undefined;
+	if (value === undefined) return undefined;
+	if (typeof value === 'string' && value.trim() === '') return undefined;
 	let parts: unknown[];
 	if (Array.isArray(value)) parts = value;
 	else if (typeof value === 'number') parts = [value];
@@ -158,15 +161,17 @@ export function readEarnedIds(value: unknown): string[] | undefined | string {
 			.replace(/^\s*\[|\]\s*$/g, '')
 			.split(/[\s,;]+/)
 			.filter((part) => part !== '');
+	else if (value === null) parts = [];
 	else return `must be a list of earned IDs, got ${describeGiven(value)}`;
-	if (parts.length === 0) return undefined;
+	if (parts.length === 0)
+		return `names no earned ID (got ${describeGiven(value)}): to revoke ALL of the customer’s issues of this promotion, leave Earned IDs empty`;
 	if (parts.length > MAX_EARNED_IDS)
 		return `names ${parts.length} ids; at most ${MAX_EARNED_IDS} per item`;
 	const ids = new Set<string>();
 	for (const part of parts) {
 		const id = positiveInteger(typeof part === 'string' ? part.replace(/^"|"$/g, '') : part);
 		if (id === undefined || typeof part === 'boolean')
-			return `holds ${describeGiven(part)}, which is not an earned ID (a positive whole number)`;
+			return `holds ${describeGiven(part)}, which is not an earned ID (a positive whole number of up to 15 digits)`;
 		ids.add(String(id));
 	}
 	return [...ids].sort((a, b) => Number(a) - Number(b));
