@@ -93,6 +93,7 @@ export class Capillary implements INodeType {
 				name: 'retryOnFailNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { hide: { operation: ['getCustomerPromotions'] } },
 			},
 			...operationParameters,
 			optionsCollection,

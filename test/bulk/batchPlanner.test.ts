@@ -90,3 +90,23 @@ test('customerKey ties the same customer of the same promotion together', () => 
 test('a batch size below 1 is refused', () => {
 	expect(() => new BatchPlanner(0, true)).toThrow(RangeError);
 });
+
+test('Revoke Issue: one customer naming other earned IDs is sent each time; the same ids, or all twice, once', () => {
+	const { all, planner } = plan(
+		[
+			customer(0, 'a', { earnIds: ['959'] }),
+			customer(1, 'a', { earnIds: ['960'] }),
+			customer(2, 'a', { earnIds: ['959', '960'] }),
+			customer(3, 'a', { earnIds: ['959'] }),
+			customer(4, 'a'),
+			customer(5, 'a'),
+			customer(6, 'b', { earnIds: ['959'] }),
+		],
+		100,
+	);
+	expect(all.map((job) => job.customers.map((c) => c.itemIndex))).toEqual([[0, 1, 2, 4, 6]]);
+	expect([...planner.duplicateOf]).toEqual([
+		[3, 0],
+		[5, 4],
+	]);
+});

@@ -15,7 +15,8 @@ import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
-const earn = (extra = {}) => unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
+const earn = (extra = {}) =>
+	unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
 const enrolAndEarn = (extra = {}) =>
 	unverifiedParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
 const message = (run: { failed: Parameters<typeof errorOf>[0][] }, i = 0) =>

@@ -14,7 +14,8 @@ import { errorOf, mobileItems } from '../support/engine/items';
 
 const sandbox = useSandbox();
 
-const earn = (extra = {}) => unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
+const earn = (extra = {}) =>
+	unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
 const enrolAndEarn = (extra = {}) =>
 	unverifiedParameters('enrolAndEarn', DEMO.promotions.welcome, 'mobile', extra);
 const earns = () => sandbox.ledger.filter((e) => e.action === 'EARN');

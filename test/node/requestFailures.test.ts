@@ -11,7 +11,8 @@ import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 const sandbox = useSandbox();
 
-const earn = (extra = {}) => unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
+const earn = (extra = {}) =>
+	unverifiedParameters('earn', DEMO.promotions.birthday, 'mobile', extra);
 
 test('a response array shorter than the batch makes every customer of it unmatched, outcome unknown', async () => {
 	sandbox.injectFault({ type: 'short', drop: 1 });

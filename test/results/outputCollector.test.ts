@@ -65,3 +65,12 @@ test('a later result for the same item replaces the earlier one, on the output i
 	expect(ok).toEqual([]);
 	expect(indexes(notOk)).toEqual([0]);
 });
+
+test('a lookup changes nothing: its results never count as applied, and a lost item is not_applied', () => {
+	const collector = new OutputCollector('getCustomerPromotions', 2);
+	collector.add(success(0));
+	expect(collector.anyMayHaveApplied).toBe(false);
+	const [, notOk] = collector.outputs(false);
+	expect(notOk[0].json.error).toMatchObject({ outcome: 'not_applied' });
+	expect(notOk[0].json).not.toHaveProperty('warnings');
+});

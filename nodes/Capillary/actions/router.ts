@@ -8,6 +8,17 @@ import type { Operation, ResultSink } from '../helpers/types';
 import type { OperationOutcome } from '../bulk/runBulkOperation';
 import { operations } from './index';
 
+/** What a run that stopped before anything may have applied did not do. */
+const NOTHING_DONE: Record<Operation, string> = {
+	enrol: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
+	earn: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
+	enrolAndEarn: 'Nothing was enrolled or issued. Items with invalid input were not sent either.',
+	revokeEarn: 'Nothing was revoked. Items with invalid input were not sent either.',
+	revokeEnrol: 'Nothing was revoked. Items with invalid input were not sent either.',
+	getCustomerPromotions:
+		'A lookup changes nothing in Capillary, so running it again once this is fixed is safe.',
+};
+
 /** "bulk action passed not supported for loyalty/generic promotion type": Enrol on a Direct Issue promotion. */
 const DIRECT_ISSUE_CODE = 8902;
 
@@ -33,10 +44,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			fatal.message,
 			nextStep({ kind: 'request_failed', code: fatal.code, outcome: 'not_applied' }, operation),
 		);
-		const nothing = operation.startsWith('revoke') ? 'revoked' : 'enrolled or issued';
 		throw new NodeApiError(this.getNode(), { message, code: fatal.code } as JsonObject, {
 			message,
-			description: `Nothing was ${nothing}. Items with invalid input were not sent either.`,
+			description: NOTHING_DONE[operation] ?? NOTHING_DONE.enrol,
 		});
 	}
 	if (collector.errorCodes.has(DIRECT_ISSUE_CODE)) {

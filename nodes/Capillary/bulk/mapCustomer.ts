@@ -47,7 +47,6 @@ export function unreadableItem(itemIndex: number, error: unknown): InvalidItem {
 
 /** Validates one item's values; an invalid item's message names the item and the field. */
 export function mapCustomer(raw: RawCustomer): MappedCustomer {
-	const identifierValue = toText(raw.identifierValue);
 	const invalid = (field: string, problem: string): MappedCustomer => ({
 		valid: false,
 		itemIndex: raw.itemIndex,
@@ -55,11 +54,8 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 		message: `Item ${raw.itemIndex}: ${field} ${problem}`,
 	});
 
-	const unevaluated = FIELD_LABELS.find(([key]) => raw[key] instanceof ParameterError);
-	if (unevaluated) {
-		const [key, label] = unevaluated;
-		return invalid(label, `could not be evaluated: ${(raw[key] as ParameterError).message}`);
-	}
+	const unevaluated = unevaluatedField(raw);
+	if (unevaluated) return invalid(unevaluated.field, unevaluated.problem);
 	const programId = positiveInteger(raw.programId);
 	if (programId === undefined) {
 		const given = toText(raw.programId);
@@ -70,19 +66,8 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 	}
 	const promotion = promotionRef(raw.promotionMode, raw.promotionValue);
 	if (typeof promotion === 'string') return invalid(promotion, describe(raw.promotionValue));
-	if (!IDENTIFIER_NAMES.includes(raw.identifierName as IdentifierName)) {
-		return invalid(
-			'Identifier Type',
-			`"${toText(raw.identifierName)}" is not one of mobile, email, id`,
-		);
-	}
-	const identifierName = raw.identifierName as IdentifierName;
-	const identifier = readIdentifier(identifierName, identifierValue);
-	if ('problem' in identifier)
-		return invalid(`Identifier Value (${identifierName})`, identifier.problem);
-	if (!SOURCES.includes(raw.source as string)) {
-		return invalid('Source', `"${toText(raw.source)}" is not one of ${SOURCES.join(', ')}`);
-	}
+	const identity = readIdentity(raw);
+	if ('problem' in identity) return invalid(identity.field, identity.problem);
 	const earnIds = readEarnedIds(raw.earnedIds);
 	if (typeof earnIds === 'string') return invalid('Earned IDs', earnIds);
 	return {
@@ -91,13 +76,55 @@ export function mapCustomer(raw: RawCustomer): MappedCustomer {
 			itemIndex: raw.itemIndex,
 			programId,
 			promotion,
-			identifierName,
-			identifierValue: identifier.value,
-			...(identifier.value === identifierValue ? {} : { givenValue: identifierValue }),
-			source: raw.source as string,
+			...identity,
 			...(earnIds ? { earnIds } : {}),
 		},
 	};
+}
+
+/** Who the customer is, as every operation reads it; or the field that is wrong, and why. */
+export type Identity = Pick<
+	CustomerRequest,
+	'identifierName' | 'identifierValue' | 'givenValue' | 'source'
+>;
+
+/** The Identifier Type, Identifier Value (a mobile as its digits) and Source of one item. */
+export function readIdentity(
+	raw: Pick<RawCustomer, 'identifierName' | 'identifierValue' | 'source'>,
+): Identity | { field: string; problem: string } {
+	if (!IDENTIFIER_NAMES.includes(raw.identifierName as IdentifierName)) {
+		return {
+			field: 'Identifier Type',
+			problem: `"${toText(raw.identifierName)}" is not one of mobile, email, id`,
+		};
+	}
+	const identifierName = raw.identifierName as IdentifierName;
+	const identifierValue = toText(raw.identifierValue);
+	const identifier = readIdentifier(identifierName, identifierValue);
+	if ('problem' in identifier)
+		return { field: `Identifier Value (${identifierName})`, problem: identifier.problem };
+	if (!SOURCES.includes(raw.source as string)) {
+		return {
+			field: 'Source',
+			problem: `"${toText(raw.source)}" is not one of ${SOURCES.join(', ')}`,
+		};
+	}
+	return {
+		identifierName,
+		identifierValue: identifier.value,
+		...(identifier.value === identifierValue ? {} : { givenValue: identifierValue }),
+		source: raw.source as string,
+	};
+}
+
+/** The first parameter whose expression failed for this item, and why. */
+export function unevaluatedField(
+	raw: Partial<RawCustomer>,
+): { field: string; problem: string } | undefined {
+	const unevaluated = FIELD_LABELS.find(([key]) => raw[key] instanceof ParameterError);
+	if (!unevaluated) return undefined;
+	const [key, field] = unevaluated;
+	return { field, problem: `could not be evaluated: ${(raw[key] as ParameterError).message}` };
 }
 
 /** The values of an invalid item, for its output: numbers where they are numbers, the text as given otherwise. */
@@ -118,11 +145,14 @@ const MAX_EARNED_IDS = 1000;
 
 /**
  * Earned IDs as a list, a single id, or text ("959, 960", "[959, 960]"): the distinct ids, sorted
- * (positive whole numbers, as digits). Empty means none were named: Capillary then revokes all of
- * the customer's issues. Otherwise a problem, for the item's message.
+ * (positive whole numbers, as digits). Blank text (the field left empty) means none were named:
+ * Capillary then revokes ALL of the customer's issues; `undefined`, the operation reads no Earned IDs.
+ * What names no id otherwise (null, an empty list: an expression that found nothing) must not revoke
+ * all, and is a problem, as is anything else that is not ids: the item's message says which.
  */
 export function readEarnedIds(value: unknown): string[] | undefined | string {
-	if (value === undefined || value === null) return undefined;
+	if (value === undefined) return undefined;
+	if (typeof value === 'string' && value.trim() === '') return undefined;
 	let parts: unknown[];
 	if (Array.isArray(value)) parts = value;
 	else if (typeof value === 'number') parts = [value];
@@ -131,15 +161,17 @@ export function readEarnedIds(value: unknown): string[] | undefined | string {
 			.replace(/^\s*\[|\]\s*$/g, '')
 			.split(/[\s,;]+/)
 			.filter((part) => part !== '');
+	else if (value === null) parts = [];
 	else return `must be a list of earned IDs, got ${describeGiven(value)}`;
-	if (parts.length === 0) return undefined;
+	if (parts.length === 0)
+		return `names no earned ID (got ${describeGiven(value)}): to revoke ALL of the customer’s issues of this promotion, leave Earned IDs empty`;
 	if (parts.length > MAX_EARNED_IDS)
 		return `names ${parts.length} ids; at most ${MAX_EARNED_IDS} per item`;
 	const ids = new Set<string>();
 	for (const part of parts) {
 		const id = positiveInteger(typeof part === 'string' ? part.replace(/^"|"$/g, '') : part);
 		if (id === undefined || typeof part === 'boolean')
-			return `holds ${describeGiven(part)}, which is not an earned ID (a positive whole number)`;
+			return `holds ${describeGiven(part)}, which is not an earned ID (a positive whole number of up to 15 digits)`;
 		ids.add(String(id));
 	}
 	return [...ids].sort((a, b) => Number(a) - Number(b));
@@ -150,7 +182,7 @@ function describeGiven(value: unknown): string {
 	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-function promotionRef(mode: string, value: unknown): PromotionRef | string {
+export function promotionRef(mode: string, value: unknown): PromotionRef | string {
 	if (mode === 'promoIdentifier') {
 		const promoIdentifier = toText(value);
 		return promoIdentifier === '' || promoIdentifier.length > 255
@@ -161,7 +193,7 @@ function promotionRef(mode: string, value: unknown): PromotionRef | string {
 	return promotionId === undefined ? 'Promotion ID' : { promotionId };
 }
 
-function positiveInteger(value: unknown): number | undefined {
+export function positiveInteger(value: unknown): number | undefined {
 	const text = toText(value);
 	if (!/^\d{1,15}$/.test(text)) return undefined;
 	const number = Number(text);
@@ -173,7 +205,7 @@ function describe(value: unknown): string {
 	return text === '' ? 'is empty: no promotion chosen' : `"${text}" is not valid`;
 }
 
-function toText(value: unknown): string {
+export function toText(value: unknown): string {
 	if (value === undefined || value === null || value instanceof ParameterError) return '';
 	return (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
 }

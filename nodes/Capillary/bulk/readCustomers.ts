@@ -49,7 +49,11 @@ export function* readCustomers(
 	}
 }
 
-function itemParameterReader(
+/**
+ * Reads one parameter per item (its value, or a ParameterError saying why its expression failed),
+ * evaluating a constant once, and reading `{{ $json.field }}` straight from the item.
+ */
+export function itemParameterReader(
 	context: IExecuteFunctions,
 	name: string,
 	items: INodeExecutionData[],
@@ -95,7 +99,8 @@ function holdsExpression(raw: NodeParameterValueType | undefined): boolean {
 	return false;
 }
 
-function promotionModeOf(context: IExecuteFunctions): string {
+/** The Promotion parameter's mode: `list`, `id` or `promoIdentifier` (the same for every item). */
+export function promotionModeOf(context: IExecuteFunctions): string {
 	const raw = context.getNode().parameters.promotion as { mode?: unknown } | undefined;
 	return typeof raw?.mode === 'string' ? raw.mode : 'id';
 }

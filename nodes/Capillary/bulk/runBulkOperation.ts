@@ -8,9 +8,8 @@ import type { BatchJob, CustomerRequest, FatalFailure, ResultSink } from '../hel
 import { JobQueue } from './jobQueue';
 import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
-import { resolveConnection, type ResolvedConnection } from '../transport/resolveConnection';
+import { runConnection } from '../transport/runConnection';
 import { notSentOutcome, sendInBatches, type BatchOutcome } from './sendInBatches';
-import { joinSharedPacer, type JoinedPacer } from '../transport/retry/sharedPacers';
 import type { Sender } from '../transport/retry/sendWithRetries';
 import { RunRecords } from '../verification/runRecords';
 import type { HeldCustomer } from '../verification/verifyHeldResults';
@@ -64,23 +63,14 @@ export async function runBulkOperation(
 	const queue = new JobQueue();
 	const cancelSignal = context.getExecutionCancelSignal?.();
 	const isCancelled = () => cancelSignal?.aborted === true;
-	let connection: Promise<ResolvedConnection> | undefined;
-	/** The run's place on the shared rate limiter, taken with its first request, left once all is sent. */
-	let paced: JoinedPacer | undefined;
-	/** The run's requests share it; taken with the first, so that a run with nothing to send loads nothing. */
+	/** Opened with the run's first request; its place on the shared rate limiter is left once all is sent. */
+	const connection = runConnection(context, options);
+	/** The run's requests share it; set with the first, so that a run with nothing to send loads nothing. */
 	let sender: Omit<Sender, 'shouldStop'> | undefined;
 	const sendWith = (job: SendJob) => async (batch: BatchJob, shouldStop: () => boolean) => {
-		connection ??= resolveConnection(context, options.timeout);
-		const resolved = await connection;
-		if ('fatal' in resolved)
-			return { ...notSentOutcome(batch, resolved.fatal), fatal: resolved.fatal };
-		paced ??= joinSharedPacer(resolved.connection, options.maxRequestsPerMinute);
-		sender ??= {
-			connection: resolved.connection,
-			pacer: paced.pacer,
-			retry: options,
-			verify: options,
-		};
+		const opened = await connection.open();
+		if ('fatal' in opened) return { ...notSentOutcome(batch, opened.fatal), fatal: opened.fatal };
+		sender ??= { ...opened, retry: options, verify: options };
 		return await job(context, { ...sender, shouldStop }, batch);
 	};
 
@@ -185,7 +175,7 @@ export async function runBulkOperation(
 			});
 		else held.forEach(({ customer, sent }) => finish(customer, sent));
 	} finally {
-		paced?.leave();
+		connection.leave();
 	}
 	for (const duplicate of duplicates) {
 		const first = planner.duplicateOf.get(duplicate.itemIndex)!;

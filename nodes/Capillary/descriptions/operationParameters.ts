@@ -2,68 +2,93 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { SOURCES } from './sources';
 
+/** Get Customer Promotions: the operation whose Program and Promotion are optional filters. */
+const LOOKUP = 'getCustomerPromotions';
+
+const program: INodeProperties = {
+	displayName: 'Program',
+	name: 'programId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The loyalty program the promotion belongs to',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Choose a program…',
+			typeOptions: { searchListMethod: 'searchPrograms', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 469',
+			hint: 'The numeric program ID from Capillary (Loyalty+ → Programs)',
+		},
+	],
+};
+
+const promotion: INodeProperties = {
+	displayName: 'Promotion',
+	name: 'promotion',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description:
+		'The loyalty promotion, by its numeric ID or its external promotion identifier. Enrol works on Enrol & Issue promotions only; a Direct Issue promotion can only be issued.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Choose a promotion of the program…',
+			typeOptions: {
+				searchListMethod: 'searchPromotions',
+				searchable: true,
+				searchFilterRequired: false,
+			},
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 57099',
+			hint: 'The numeric promotion ID (promotionId)',
+		},
+		{
+			displayName: 'By Promotion Identifier',
+			name: 'promoIdentifier',
+			type: 'string',
+			placeholder: 'e.g. WELCOME10',
+			hint: 'The external identifier configured on the promotion (promoIdentifier)',
+		},
+	],
+};
+
+/** The same parameter (same name, modes and pickers) as an optional filter of Get Customer Promotions. */
+function lookupFilter(parameter: INodeProperties, description: string): INodeProperties {
+	return {
+		...parameter,
+		required: false,
+		description,
+		displayOptions: { show: { operation: [LOOKUP] } },
+	};
+}
+
 /** Parameters every operation shares. Names and option values are stored in users' workflows. */
 export const operationParameters: INodeProperties[] = [
-	{
-		displayName: 'Program',
-		name: 'programId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The loyalty program the promotion belongs to',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Choose a program…',
-				typeOptions: { searchListMethod: 'searchPrograms', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 469',
-				hint: 'The numeric program ID from Capillary (Loyalty+ → Programs)',
-			},
-		],
-	},
-	{
-		displayName: 'Promotion',
-		name: 'promotion',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description:
-			'The loyalty promotion, by its numeric ID or its external promotion identifier. Enrol works on Enrol & Issue promotions only; a Direct Issue promotion can only be issued.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Choose a promotion of the program…',
-				typeOptions: {
-					searchListMethod: 'searchPromotions',
-					searchable: true,
-					searchFilterRequired: false,
-				},
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 57099',
-				hint: 'The numeric promotion ID (promotionId)',
-			},
-			{
-				displayName: 'By Promotion Identifier',
-				name: 'promoIdentifier',
-				type: 'string',
-				placeholder: 'e.g. WELCOME10',
-				hint: 'The external identifier configured on the promotion (promoIdentifier)',
-			},
-		],
-	},
+	{ ...program, displayOptions: { hide: { operation: [LOOKUP] } } },
+	lookupFilter(
+		program,
+		'Only this program’s promotions (sent as the programs filter). Leave empty for all programs.',
+	),
+	{ ...promotion, displayOptions: { hide: { operation: [LOOKUP] } } },
+	lookupFilter(
+		promotion,
+		'Only this promotion, by its numeric ID or its promotion identifier. Leave empty for all of the customer’s promotions.',
+	),
 	{
 		displayName: 'Identifier Type',
 		name: 'identifierName',

@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** For options that mean nothing to Get Customer Promotions (one customer per request, changes nothing). */
+export const NOT_FOR_LOOKUPS: INodeProperties['displayOptions'] = {
+	hide: { '/operation': ['getCustomerPromotions'] },
+};
+
 export const optionsCollection: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -10,6 +15,7 @@ export const optionsCollection: INodeProperties = {
 		{
 			displayName: 'Batch Size',
 			name: 'batchSize',
+			displayOptions: NOT_FOR_LOOKUPS,
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 100,
@@ -19,6 +25,7 @@ export const optionsCollection: INodeProperties = {
 		{
 			displayName: 'Deduplicate',
 			name: 'deduplicate',
+			displayOptions: NOT_FOR_LOOKUPS,
 			type: 'boolean',
 			default: true,
 			description:
@@ -48,7 +55,7 @@ export const optionsCollection: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 5,
 			description:
-				'How often to retry a request Capillary certainly did not act on (429, 461, 503, 521, connection refused). It waits as Retry-After says, or backs off exponentially with jitter.',
+				'How often to retry a request Capillary certainly did not act on (429, 461, 503, 521, connection refused); a lookup (Get Customer Promotions), which changes nothing, also after a timeout or a 5xx. It waits as Retry-After says, or backs off exponentially with jitter.',
 		},
 		{
 			displayName: 'Max Retry Wait (Ms)',
@@ -64,11 +71,13 @@ export const optionsCollection: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 1,
-			description: 'How many batches may be in flight at once. Capillary rate-limits per API key.',
+			description:
+				'How many requests (batches, or customer lookups) may be in flight at once. Capillary rate-limits per API key.',
 		},
 		{
 			displayName: 'Resend Verified Not Applied',
 			name: 'resendVerifiedNotApplied',
+			displayOptions: NOT_FOR_LOOKUPS,
 			type: 'boolean',
 			default: false,
 			description:
@@ -77,6 +86,7 @@ export const optionsCollection: INodeProperties = {
 		{
 			displayName: 'Retry Requests With Unknown Outcome',
 			name: 'retryUnknownOutcome',
+			displayOptions: NOT_FOR_LOOKUPS,
 			type: 'boolean',
 			default: false,
 			description:
@@ -94,6 +104,7 @@ export const optionsCollection: INodeProperties = {
 		{
 			displayName: 'Verify Unknown Outcomes',
 			name: 'verifyUnknownOutcomes',
+			displayOptions: NOT_FOR_LOOKUPS,
 			type: 'boolean',
 			default: true,
 			description:

@@ -1,6 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-export type Operation = 'enrol' | 'earn' | 'enrolAndEarn' | 'revokeEarn' | 'revokeEnrol';
+export type Operation =
+	| 'enrol'
+	| 'earn'
+	| 'enrolAndEarn'
+	| 'revokeEarn'
+	| 'revokeEnrol'
+	| 'getCustomerPromotions';
 export type BulkAction = 'ENROL' | 'EARN' | 'REVOKE_ENROL' | 'REVOKE_EARN';
 export type IdentifierName = 'mobile' | 'email' | 'id';
 

@@ -29,24 +29,26 @@ export type CustomerPromotions =
  * Every promotion of one customer (of one program, when given), paged to the end. A read changes
  * nothing, so every failure that may pass later is retried (within Max Retries), the "unknown"
  * ones too. The pages must agree with each other and add up to the total they state.
+ * `pageSize` (at most 100) is Capillary's largest page unless a test asks for smaller ones.
  */
 export async function fetchCustomerPromotions(
 	context: IExecuteFunctions,
 	sender: Sender,
 	customer: CustomerToLookUp,
+	pageSize = PAGE_SIZE,
 ): Promise<CustomerPromotions> {
 	const promotions: LookupPromotion[] = [];
 	let customerId: number | undefined;
 	let requestId: string | undefined;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const offset = page * PAGE_SIZE;
+		const offset = page * pageSize;
 		const { response } = await sendWithRetries(
 			sender,
 			(options) =>
 				getCustomerPromotionData(
 					context,
 					sender.connection,
-					{ ...customer, offset, limit: PAGE_SIZE },
+					{ ...customer, offset, limit: pageSize },
 					options,
 				),
 			lookupRetryDecision,
@@ -76,16 +78,20 @@ export async function fetchCustomerPromotions(
 	}
 	return {
 		found: false,
-		reason: `the customer has more than ${MAX_PAGES * PAGE_SIZE} promotions`,
+		reason: `the customer has more than ${MAX_PAGES * pageSize} promotions`,
 		requestId,
 	};
 }
 
-/** A lookup is safe to repeat: what may pass later is retried, whatever the bulk calls' rules. */
+/**
+ * A lookup is safe to repeat: what may pass later is retried, whatever the bulk calls' rules. A
+ * failure that every request would meet (a redirect, say) is not: it would only fail again.
+ */
 export function lookupRetryDecision(response: CapillaryResponse): RetryDecision {
 	if (response.type === 'http' && response.statusCode >= 200 && response.statusCode < 300)
 		return 'done';
 	if (response.type === 'notSent') return response.retryable ? 'retry' : 'done';
 	const failure = classifyFailure(response);
-	return failure.transient || failure.error.outcome === 'unknown' ? 'retry' : 'done';
+	if (failure.transient) return 'retry';
+	return failure.error.outcome === 'unknown' && !failure.fatal ? 'retry' : 'done';
 }

@@ -74,13 +74,20 @@ const REJECTION_FIX: Record<string, string> = {
 	8881: 'Choose a Program and a Promotion',
 	11013: 'Fill in the Identifier Value and Source',
 };
-/** The revokes' own meaning of Capillary's codes (8896 and 8902 mean something else there). */
+/** The revokes' own meaning of Capillary's codes (8015, 8896 and 8902 call for other fixes there). */
 const REVOKE_REJECTION_FIX: Record<string, string> = {
 	...REJECTION_FIX,
-	8896: 'Revoke the customer’s issues of this promotion first (Revoke Issue), then revoke the enrolment',
-	8902: 'This promotion is Direct Issue and has no enrolment to revoke: use Revoke Issue',
-	8903: 'Check the Earned IDs: Capillary knows none of them as an active issue of this customer in this promotion (wrong, or already revoked); Get Customer Promotions lists the active ones. Leave Earned IDs empty to revoke all of them',
+	8015: 'Check the Identifier Type and value: Capillary finds no such customer in this program',
+	8896: 'Revoke the customer’s issues of this promotion first (Revoke Issue), then revoke the enrolment again. If the customer holds none, check the Identifier Type and value.',
+	8902: 'This promotion has no enrolment to revoke (it is Direct Issue, or generic): for a Direct Issue promotion, use Revoke Issue.',
+	8903: 'Check the Earned IDs: at least one of them is not an active issue of this customer in this promotion (wrong, or already revoked); Get Customer Promotions lists the active ones. Leave Earned IDs empty to revoke all of them',
 	2305: 'Nothing to revoke: the customer holds no active issue or enrolment of this promotion (check it with Get Customer Promotions if you expected one).',
+};
+/** Revoke Issue: 8896 is the docs' "invalid customerId"; 8902 a promotion no one holds issues of. */
+const REVOKE_EARN_REJECTION_FIX: Record<string, string> = {
+	...REVOKE_REJECTION_FIX,
+	8896: 'Check the Identifier Type and value: Capillary’s docs give this code for a customer it cannot revoke from, such as an unknown customer ID',
+	8902: 'This promotion cannot be revoked: it is generic (available without issue), so no customer holds an issue of it. Choose an Enrol & Issue or Direct Issue promotion.',
 };
 /** On the issue step of Enrol and Issue, the customer is enrolled: no fix that enrols applies there. */
 const EARN_REJECTION_FIX: Record<string, string> = Object.fromEntries(
@@ -95,11 +102,43 @@ const EARN_UNKNOWN =
 const EARN_NOT_APPLIED =
 	'It was not issued. To issue it, run Issue (Earn) only for this customer; do not enrol again, nor run Enrol and Issue for it again (that would reset the enrolment).';
 
+/** Get Customer Promotions: what to check for Capillary's codes of a customer it cannot look up. */
+const LOOKUP_REJECTION_FIX: Record<string, string> = {
+	8015: REJECTION_FIX[8015],
+	8013: 'Check the Identifier Type',
+	8003: 'Check the Source',
+};
+
+/** The next step after a failed lookup: it changed nothing, so it can always be run again. */
+function lookupAdvice({ kind, code }: Pick<CustomerError, 'kind' | 'code'>): string {
+	if (kind === 'invalid_input')
+		return 'Fix the value named above, then run the item again: it was not sent.';
+	if (kind === 'unmatched')
+		return 'Look the customer up again later (a lookup changes nothing); if it goes on, give Capillary support the requestId.';
+	if (kind !== 'rejected' && code === null)
+		return 'Once the cause above is dealt with, look the customer up again (a lookup changes nothing).';
+	const fix =
+		kind === 'rejected'
+			? (LOOKUP_REJECTION_FIX[String(code)] ?? 'Fix what Capillary reports')
+			: lookupRequestFix(code);
+	return `${fix}, then look the customer up again (a lookup changes nothing).`;
+}
+
+function lookupRequestFix(code: CustomerError['code']): string {
+	const fix = requestAdvice(code);
+	if (fix) return fix;
+	if (TIMEOUT_CODES.has(String(code))) return 'Raise the Timeout option, or try again later';
+	if (typeof code === 'number' && code >= 500)
+		return 'Try again later; if it goes on, give Capillary support the requestId';
+	return REQUEST_FIX.other;
+}
+
 /** The next step for one Failed item of `operation` (the enrol and issue operations when not given). */
 export function nextStep(
 	error: Pick<CustomerError, 'kind' | 'code' | 'outcome' | 'step'> & { verified?: boolean },
 	operation?: Operation,
 ): string {
+	if (operation === 'getCustomerPromotions') return lookupAdvice(error);
 	const revoke = operation !== undefined && REVOKES.has(operation);
 	if (error.outcome === 'unknown') return unknownAdvice(error, revoke ? CHECK_REVOKE : CHECK_FIRST);
 	if (error.verified && error.kind !== 'rejected' && error.step !== 'earn')
@@ -118,7 +157,13 @@ export function nextStep(
 	}
 	if (error.kind === 'rejected') {
 		if (error.code === 8890) return `${LIMIT_REACHED} It was not applied.`;
-		const fix = (revoke ? REVOKE_REJECTION_FIX : REJECTION_FIX)[String(error.code)];
+		const fixes =
+			operation === 'revokeEarn'
+				? REVOKE_EARN_REJECTION_FIX
+				: revoke
+					? REVOKE_REJECTION_FIX
+					: REJECTION_FIX;
+		const fix = fixes[String(error.code)];
 		// A fix that is a whole sentence needs no "send again" (sending again would change nothing).
 		if (fix?.endsWith('.')) return `${fix} It was not applied.`;
 		return `${fix ?? 'Fix what Capillary reports'}, then send this customer again. It was not applied.`;

@@ -8,7 +8,7 @@ import type { ItemResult, Operation } from '../helpers/types';
  * need not all be held until the end of a long run, and gives the node's outputs in input order.
  */
 export class OutputCollector {
-	/** True once any result may have enrolled or issued something. */
+	/** True once any result may have enrolled, issued or revoked something (never for a lookup). */
 	anyMayHaveApplied = false;
 
 	/** The Capillary error codes seen in the results. */
@@ -31,7 +31,9 @@ export class OutputCollector {
 		this.succeeded[result.itemIndex] = result.result.status === 'success' ? 1 : 0;
 		if (result.result.status === 'failed' && result.result.error.code !== null)
 			this.errorCodes.add(result.result.error.code);
-		this.anyMayHaveApplied ||= mayHaveApplied(result);
+		// A lookup changes nothing, whatever its result.
+		if (this.operation !== 'getCustomerPromotions')
+			this.anyMayHaveApplied ||= mayHaveApplied(result);
 	}
 
 	/**
@@ -49,13 +51,15 @@ export class OutputCollector {
 	}
 
 	private missing(itemIndex: number): INodeExecutionData {
-		const message =
-			'The node lost track of this item: it may have been enrolled or issued; check it in Capillary';
+		const lookup = this.operation === 'getCustomerPromotions';
+		const message = lookup
+			? 'The node lost track of this item: look it up again'
+			: 'The node lost track of this item: it may have been enrolled or issued; check it in Capillary';
 		const error = {
 			kind: 'request_failed' as const,
 			code: null,
 			message,
-			outcome: 'unknown' as const,
+			outcome: lookup ? ('not_applied' as const) : ('unknown' as const),
 		};
 		return outputItem(this.operation, {
 			itemIndex,

@@ -27,6 +27,9 @@ const RESULT_FIELDS: ReadonlySet<string> = new Set([
 	'duplicateOf',
 	'requestId',
 	'enrolRequestId',
+	'customerId',
+	'promotionCount',
+	'promotions',
 ]);
 
 /**
@@ -51,7 +54,9 @@ export function outputItem(
 	set('earnedId', result.earnedId);
 	set('revokedIssualId', result.revokedIssualId);
 	set('revokedEarnIds', result.revokedEarnIds);
-	set('warnings', result.warnings ?? (result.status === 'success' ? [] : undefined));
+	// A lookup's answer has no per-customer warnings.
+	if (operation !== 'getCustomerPromotions')
+		set('warnings', result.warnings ?? (result.status === 'success' ? [] : undefined));
 	// true: enrolled; false: certainly not; null: unknown.
 	if (operation === 'enrolAndEarn') set('enrolled', enrolled);
 	if (result.status === 'failed') {

@@ -60,7 +60,7 @@ export function pairResults(
 		results: read.map((entry, i) =>
 			'malformed' in entry
 				? malformedResult(i, entry.malformed, entries[i], requestId)
-				: entryResult(action, entry, requestId),
+				: entryResult(action, entry, requestId, customers[i]),
 		),
 	};
 }
@@ -82,6 +82,12 @@ function findMismatch(
 			String(entityId) !== customer.identifierValue
 		) {
 			return `Result ${i} is for customer ${String(entityId)}, but customer ${customer.identifierValue} was sent there: results cannot be paired, so any of them may have been applied`;
+		}
+		// Revoke Issue: an id revoked that this customer did not name is another's, or a wrong answer.
+		const revoked = 'malformed' in entry ? undefined : entry.result?.revokedEarnIds;
+		const foreign = customer.earnIds && revoked?.find((id) => !customer.earnIds!.includes(id));
+		if (foreign) {
+			return `Result ${i} reports revoking earned ID ${foreign}, but the customer sent there named only ${customer.earnIds!.join(', ')}: results cannot be paired, so any of them may have been applied`;
 		}
 	}
 	return undefined;
@@ -140,6 +146,7 @@ function entryResult(
 	action: BulkAction,
 	entry: ResponseEntry,
 	requestId: string | undefined,
+	customer: CustomerRequest,
 ): CustomerResult {
 	const { result, errors, warnings } = entry;
 	const ids = idsOf(action, result);
@@ -168,6 +175,17 @@ function entryResult(
 			kind: 'unmatched',
 			code: null,
 			message,
+			outcome: 'unknown',
+			response: responseExcerpt(entry),
+		};
+		return { status: 'failed', error, ...ids, warnings, requestId };
+	}
+	const notRevoked = customer.earnIds?.filter((id) => !result?.revokedEarnIds?.includes(id));
+	if (action === 'REVOKE_EARN' && notRevoked?.length) {
+		const error: CustomerError = {
+			kind: 'unmatched',
+			code: null,
+			message: `Capillary reports revoking earned IDs ${appliedId.replace(/,/g, ', ')}, not ${notRevoked.join(', ')}, which were asked too: it cannot be told whether those were revoked`,
 			outcome: 'unknown',
 			response: responseExcerpt(entry),
 		};

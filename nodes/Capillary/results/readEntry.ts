@@ -51,13 +51,16 @@ export function readEntry(raw: unknown): ResponseEntry | { malformed: string } {
 			const value = result[field] ?? undefined;
 			if (value === undefined) continue;
 			if (!isId(value)) return { malformed: `an ${field} of the wrong type` };
+			if (typeof value === 'number' && !Number.isSafeInteger(value))
+				return { malformed: `an ${field} that is not a whole number JSON can hold exactly` };
 			if (String(value).trim() !== '') ids[field] = String(value).trim();
 		}
 		const revoked = result.revokedEarnIds ?? undefined;
 		if (revoked !== undefined) {
-			if (!Array.isArray(revoked) || !revoked.every(isId))
-				return { malformed: 'revokedEarnIds that are not a list of ids' };
-			ids.revokedEarnIds = revoked.map((id) => String(id).trim()).filter((id) => id !== '');
+			// Earned IDs are positive whole numbers: a blank, a fraction or a rounded number names none.
+			if (!Array.isArray(revoked) || !revoked.every(isEarnedId))
+				return { malformed: 'revokedEarnIds that are not a list of earned IDs' };
+			ids.revokedEarnIds = revoked.map((id) => String(id).trim().replace(/^0+/, ''));
 		}
 	}
 	return {
@@ -82,6 +85,11 @@ function describeNotice(value: unknown): Notice {
 
 function isId(value: unknown): value is string | number {
 	return typeof value === 'string' || typeof value === 'number';
+}
+
+function isEarnedId(value: unknown): boolean {
+	if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0;
+	return typeof value === 'string' && /^\d+$/.test(value.trim()) && /[1-9]/.test(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

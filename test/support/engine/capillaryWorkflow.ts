@@ -136,3 +136,18 @@ export function unverifiedParameters(
 	const options = (parameters.options ?? {}) as INodeParameters;
 	return { ...parameters, options: { verifyUnknownOutcomes: false, ...options } };
 }
+
+/** Node parameters for Get Customer Promotions, with the identifier read from `$json[field]`. */
+export function lookupParameters(
+	identifierName: 'mobile' | 'email' | 'id' = 'mobile',
+	extra: INodeParameters = {},
+): INodeParameters {
+	return {
+		resource: 'loyaltyPromotion',
+		operation: 'getCustomerPromotions',
+		identifierName,
+		identifierValue: `={{ $json.${identifierName} }}`,
+		source: 'INSTORE',
+		...extra,
+	};
+}

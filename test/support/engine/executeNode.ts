@@ -19,6 +19,17 @@ export async function executeCapillary(
 	options: CapillaryRunOptions,
 	signal: AbortSignal,
 ): Promise<INodeExecutionData[][]> {
+	const context = capillaryContext(credentials, options, signal);
+	const capillary = packageNodes.find((n) => n.description.name === 'capillary') as INodeType;
+	return (await capillary.execute!.call(context)) as INodeExecutionData[][];
+}
+
+/** A real ExecuteContext of the Capillary node, for calling the node's own functions with it. */
+export function capillaryContext(
+	credentials: TestCredentialsHelper,
+	options: CapillaryRunOptions,
+	signal: AbortSignal = new AbortController().signal,
+): ExecuteContext {
 	const json = capillaryWorkflow(options);
 	const node = json.nodes.find((n) => n.name === CAPILLARY)!;
 	const workflow = new Workflow({
@@ -31,7 +42,7 @@ export async function executeCapillary(
 	const items = options.items.map((item) => ({ json: item }));
 	const inputData = { main: [items] };
 	const executeData = { node, data: inputData, source: null };
-	const context = new ExecuteContext(
+	return new ExecuteContext(
 		workflow,
 		node,
 		additionalData(credentials),
@@ -44,6 +55,4 @@ export async function executeCapillary(
 		[],
 		signal,
 	);
-	const capillary = packageNodes.find((n) => n.description.name === 'capillary') as INodeType;
-	return (await capillary.execute!.call(context)) as INodeExecutionData[][];
 }
