@@ -13,7 +13,7 @@ import { useSandbox } from '../support/useSandbox';
 import {
 	CAPILLARY,
 	capillaryWorkflow,
-	promotionParameters,
+	unverifiedParameters,
 	runCapillary,
 	sandboxCredentials,
 	type AuthKind,
@@ -30,14 +30,14 @@ type Promotion = { programId: number; promotionId: number };
 type IdentifierName = 'mobile' | 'email' | 'id';
 type OperationName = 'enrol' | 'earn' | 'enrolAndEarn' | 'revokeEarn' | 'revokeEnrol';
 
-/** Node parameters for `operation`, with the identifier read from `$json[identifierName]`. */
+/** Node parameters for `operation`, with the identifier read from `$json[identifierName]`; these tests pin the answers' own outcomes (Verify Unknown Outcomes off). */
 const parametersFor = (
 	operation: OperationName,
 	promotion: Promotion,
 	identifierName: IdentifierName = 'mobile',
 	extra: INodeParameters = {},
 ): INodeParameters => ({
-	...promotionParameters('earn', promotion, identifierName, extra),
+	...unverifiedParameters('earn', promotion, identifierName, extra),
 	operation,
 });
 const revokeEarn = (promotion: Promotion, extra: INodeParameters = {}) =>

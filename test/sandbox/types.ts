@@ -14,6 +14,7 @@ export interface SandboxOptions {
 	// promotionData lists revoked enrolments and issues as if active (the docs show no revoked flag)
 	// instead of leaving them out (the default). The docs do not say which Capillary does.
 	promotionDataShowsRevoked?: boolean;
+	omitDateHeader?: boolean; // answer without a Date header (the server's clock cannot be read), default false
 }
 
 export interface CapillarySandbox {

@@ -26,9 +26,11 @@ export async function applyBulkAction(
 		return postBulkAction(context, sender.connection, action, group, customers, options);
 	});
 	const paired = pairResults(action, customers, response);
+	const answered =
+		response.type === 'http' && (response.statusCode < 300 || response.statusCode === 500);
 	const results = noteRetries(paired.results, retries, earlierMayHaveApplied).map((result) =>
 		result.status === 'failed' && result.error.outcome === 'unknown' && sentAt !== undefined
-			? { ...result, sentRequest: { action, sentAt } }
+			? { ...result, sentRequest: { action, sentAt, answered } }
 			: result,
 	);
 	return { ...paired, results };

@@ -6,6 +6,7 @@ import { invalidItemResult, sentItemResult, type SentCustomer } from '../results
 import { unreadableItem } from './mapCustomer';
 import type { BatchJob, CustomerRequest, FatalFailure, ResultSink } from '../helpers/types';
 import { JobQueue } from './jobQueue';
+import { sendCustomers } from './sendCustomers';
 import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
 import { runConnection } from '../transport/runConnection';
@@ -142,8 +143,9 @@ export async function runBulkOperation(
 	let fatal: FatalFailure | undefined;
 	try {
 		({ fatal } = await sending);
-		if (sender && held.length > 0)
-			fatal ??= await settleUnknownOutcomes({
+		if (sender && held.length > 0) {
+			// Not `fatal ??= …`: that would skip settling, and lose the held customers, after a fatal failure.
+			const followUpFatal = await settleUnknownOutcomes({
 				context,
 				sender: { ...sender, shouldStop: isCancelled },
 				held,
@@ -152,28 +154,16 @@ export async function runBulkOperation(
 				resend: options.resendVerifiedNotApplied,
 				fatal,
 				followUp,
-				sendFollowUps: async (job, customers) => {
-					const followQueue = new JobQueue();
-					const followPlanner = new BatchPlanner(options.batchSize, false);
-					for (const customer of customers) {
-						const full = followPlanner.add(customer);
-						if (full) followQueue.push(full);
-					}
-					followPlanner.flush().forEach((batch) => followQueue.push(batch));
-					followQueue.close();
-					const results: Array<[CustomerRequest, SentCustomer]> = [];
-					const sent = await sendInBatches({
-						queue: followQueue,
+				sendFollowUps: async (job, customers) =>
+					await sendCustomers(customers, options.batchSize, {
 						concurrency: options.parallelRequests,
 						sendJob: sendWith(job),
 						isCancelled,
-						onResult: (customer, outcome) => results.push([customer, outcome]),
-					});
-					return { results, fatal: sent.fatal };
-				},
+					}),
 				finish,
 			});
-		else held.forEach(({ customer, sent }) => finish(customer, sent));
+			fatal ??= followUpFatal;
+		} else held.forEach(({ customer, sent }) => finish(customer, sent));
 	} finally {
 		connection.leave();
 	}

@@ -74,7 +74,12 @@ export interface AppliedIds {
 	/** Sent a second time, after the lookup showed the first request certainly not applied. */
 	resent?: boolean;
 	/** An unknown outcome's request: what it asked for, and when it left (ms, wall clock). Not output. */
-	sentRequest?: { action: BulkAction; sentAt: number };
+	sentRequest?: {
+		action: BulkAction;
+		sentAt: number;
+		/** Capillary itself answered (2xx or 500): it is no longer working on the request. */
+		answered: boolean;
+	};
 }
 
 export type CustomerResult =

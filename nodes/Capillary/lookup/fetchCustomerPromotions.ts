@@ -21,7 +21,17 @@ export interface CustomerToLookUp {
 }
 
 export type CustomerPromotions =
-	| { found: true; customerId?: number; promotions: LookupPromotion[]; requestId?: string }
+	| {
+			found: true;
+			customerId?: number;
+			promotions: LookupPromotion[];
+			requestId?: string;
+			/**
+			 * How far Capillary's clock is at least ahead of n8n's (ms; negative: behind), from the last
+			 * page's Date header: the server wrote it before the answer arrived. Absent without one.
+			 */
+			clockOffsetMs?: number;
+	  }
 	/** `response`: the failed request, when one failed; `reason`: what could not be read otherwise. */
 	| { found: false; reason: string; response?: CapillaryResponse; requestId?: string };
 
@@ -68,7 +78,13 @@ export async function fetchCustomerPromotions(
 		customerId = read.customerId;
 		promotions.push(...read.promotions);
 		if (promotions.length === read.totalEntries)
-			return { found: true, customerId, promotions, requestId };
+			return {
+				found: true,
+				customerId,
+				promotions,
+				requestId,
+				clockOffsetMs: clockOffset(response),
+			};
 		if (read.promotions.length === 0 || promotions.length > read.totalEntries)
 			return {
 				found: false,
@@ -94,4 +110,12 @@ export function lookupRetryDecision(response: CapillaryResponse): RetryDecision 
 	const failure = classifyFailure(response);
 	if (failure.transient) return 'retry';
 	return failure.error.outcome === 'unknown' && !failure.fatal ? 'retry' : 'done';
+}
+
+/** The server's Date minus the arrival time: a lower bound of Capillary's clock minus n8n's. */
+function clockOffset(response: CapillaryResponse): number | undefined {
+	if (response.type !== 'http' || !response.serverDate || response.receivedAt === undefined)
+		return undefined;
+	const serverMs = Date.parse(response.serverDate);
+	return Number.isFinite(serverMs) ? serverMs - response.receivedAt : undefined;
 }

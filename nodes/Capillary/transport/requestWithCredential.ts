@@ -67,6 +67,8 @@ export async function requestWithCredential(
 			body: response.body,
 			requestId: headerOf(response.headers, REQUEST_ID_HEADER),
 			retryAfter: headerOf(response.headers, 'retry-after'),
+			serverDate: headerOf(response.headers, 'date'),
+			receivedAt: Date.now(),
 		};
 	} catch (error) {
 		const failed = readFailedRequest(error);

@@ -39,7 +39,16 @@ export interface CapillaryRequest {
  * anyone reads it: an HTTP answer whatever its status, a network failure, or not sent at all.
  */
 export type CapillaryResponse =
-	| { type: 'http'; statusCode: number; body: unknown; requestId?: string; retryAfter?: string }
+	| {
+			type: 'http';
+			statusCode: number;
+			body: unknown;
+			requestId?: string;
+			retryAfter?: string;
+			/** The answer's Date header, and when it arrived (ms, n8n's wall clock): how Capillary's clock compares. */
+			serverDate?: string;
+			receivedAt?: number;
+	  }
 	| { type: 'network'; code: string; message: string }
 	/** `retryable`: nothing was sent, and trying again later may pass (the token endpoint was busy or unreachable). */
 	| { type: 'notSent'; message: string; retryable?: boolean; retryAfter?: string };

@@ -4,18 +4,21 @@
  * that lists the promotion with its timelines and shows nothing the request could have made;
  * anything missing, malformed or unexpected leaves the outcome unknown.
  *
- * Dates: Capillary dates enrolments and issues to the second, on its own clock. A record dated at or
- * after the second the request left is this request's; one dated up to CLOCK_ALLOWANCE_MS earlier
- * may be this request's (clocks differ) or an earlier one's, so it decides nothing; older ones are
- * not this request's. The revokes are never "not applied": the docs do not say whether a revoked
+ * Dates: Capillary dates enrolments and issues to the second, on its own clock, which the lookup's
+ * Date header relates to n8n's. A record dated at or after the second the request left (on that
+ * clock) is this request's; one dated up to CLOCK_ALLOWANCE_MS earlier decides nothing; older ones
+ * are not this request's. Without a Date header, dates decide nothing. The revokes are never "not applied": the docs do not say whether a revoked
  * record is still listed, so a listed record proves nothing.
  */
 import type { BulkAction, CustomerRequest, PromotionRef } from '../helpers/types';
 import type { CustomerPromotions } from '../lookup/fetchCustomerPromotions';
 import type { LookupPromotion } from '../lookup/readPromotionData';
 
-/** How far Capillary's clock may be behind n8n's, for its dates to be read as this request's. */
-export const CLOCK_ALLOWANCE_MS = 15 * 60_000;
+/**
+ * Records dated this long before the request left decide nothing: they may be this request's, should
+ * the Date header and the records not keep quite the same clock.
+ */
+export const CLOCK_ALLOWANCE_MS = 2 * 60_000;
 
 export type Decision =
 	| { applied: true; issualId?: string; earnedId?: string; entityId?: number; found: string }
@@ -53,7 +56,12 @@ export function decideOutcome(
 			undecided:
 				'the lookup shows no enrolments or issues (customerPromotionTimelines) for this promotion',
 		};
-	const sentSecond = Math.floor(sentAt / 1000) * 1000;
+	if (lookup.clockOffsetMs === undefined && (action === 'ENROL' || action === 'EARN'))
+		return {
+			undecided: 'the lookup’s answer had no Date header, to compare Capillary’s clock with n8n’s',
+		};
+	// The second, on Capillary's clock, from which a record of this request is dated.
+	const sentSecond = Math.floor((sentAt + (lookup.clockOffsetMs ?? 0)) / 1000) * 1000;
 	const decide = DECIDERS[action];
 	const decision = decide(promotion, { sentSecond, customer, otherIds });
 	return 'applied' in decision && decision.applied

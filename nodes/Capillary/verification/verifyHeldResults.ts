@@ -52,8 +52,9 @@ function heldRivals(
 const MAX_SETTLE_MS = 10_000;
 
 /**
- * Verify Unknown Outcomes, once the run's requests have all ended: waits as long as the Timeout (at
- * most 10 s) so that a request Capillary is still working on can finish, looks each held customer
+ * Verify Unknown Outcomes, once the run's requests have all ended: unless Capillary answered each
+ * of them itself, waits as long as the Timeout (at most 10 s) so that a request it is still
+ * working on can finish; looks each held customer
  * up (at most `concurrency` at once, through the shared pacer, retried as reads are), and decides
  * its outcome (`decideOutcome`). Two held requests of one action for the same Capillary customer
  * and promotion cannot tell their records apart: both stay unknown.
@@ -66,7 +67,9 @@ export async function verifyHeldResults(
 	concurrency: number,
 ): Promise<SentCustomer[]> {
 	if (held.length === 0) return [];
-	const settle = Math.min(sender.connection.timeout, MAX_SETTLE_MS);
+	// A gateway's 5xx, a timeout or a reset may leave Capillary still working on the request.
+	const mayBeRunning = held.some(({ sent }) => !(sent.result as Unknown).sentRequest.answered);
+	const settle = mayBeRunning ? Math.min(sender.connection.timeout, MAX_SETTLE_MS) : 0;
 	const stopped = await waitUnlessStopped(settle, sender.shouldStop);
 	const lookups = await mapConcurrently(held, concurrency, async ({ customer }) =>
 		stopped || sender.shouldStop()

@@ -73,6 +73,9 @@ export async function handleRequest(
 	const answer = serialiseResult(record, result);
 	const latencyMs = state.settings.latencyMs + (fault?.type === 'latency' ? fault.ms : 0);
 	await timers.delay(arrivedAt + latencyMs - performance.now());
+	// The server's own clock, as a skewed server's Date header shows it (none with omitDateHeader).
+	if (state.settings.omitDateHeader) response.sendDate = false;
+	else answer.headers.Date = new Date(state.serverNow()).toUTCString();
 	if (fault?.type === 'drip') await dripAnswer(response, record, answer, fault, timers);
 	else sendAnswer(response, record, answer);
 }

@@ -10,6 +10,7 @@ export interface SandboxSettings {
 	clockOffsetSeconds: number;
 	revokeEnrolIdKey: 'issualId' | 'revokedIssualId';
 	promotionDataShowsRevoked: boolean;
+	omitDateHeader: boolean;
 }
 
 export function settingsFrom(options: SandboxOptions): SandboxSettings {
@@ -20,6 +21,7 @@ export function settingsFrom(options: SandboxOptions): SandboxSettings {
 		clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
 		revokeEnrolIdKey: options.revokeEnrolIdKey ?? 'issualId',
 		promotionDataShowsRevoked: options.promotionDataShowsRevoked ?? false,
+		omitDateHeader: options.omitDateHeader ?? false,
 	};
 	if (!Number.isInteger(settings.batchLimit) || settings.batchLimit < 1)
 		throw new RangeError('batchLimit must be a positive integer');
