@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
 		for (const scenario of SCENARIOS) {
 			sandbox.reset();
-			scenario.before?.(sandbox);
+			await scenario.before?.(sandbox);
 			const result = await runN8n(install, [
 				'execute',
 				`--id=${scenario.workflowId}`,
@@ -70,15 +70,17 @@ async function main(): Promise<void> {
 				);
 				expect.that(result.code === 0, `n8n execute exited with ${String(result.code)}`);
 				expect.that(run.error === undefined, `the execution failed: ${String(run.error)}`);
-				expect.that(
-					run.ran('Capillary'),
-					`the Capillary node did not run (ran: ${run.nodeNames().join(', ')})`,
-				);
-				expect.that(
-					run.nodeError('Capillary') === undefined,
-					`the Capillary node failed: ${String(run.nodeError('Capillary'))}`,
-				);
-				scenario.check(run, sandbox, expect);
+				for (const node of scenario.capillaryNodes ?? ['Capillary']) {
+					expect.that(
+						run.ran(node),
+						`the Capillary node "${node}" did not run (ran: ${run.nodeNames().join(', ')})`,
+					);
+					expect.that(
+						run.nodeError(node) === undefined,
+						`the Capillary node "${node}" failed: ${String(run.nodeError(node))}`,
+					);
+				}
+				await scenario.check(run, sandbox, expect);
 				detail = scenario.describe(run);
 			} catch (error) {
 				const tail = `${result.stderr}\n${result.stdout}`.trim().split('\n').slice(-15).join('\n');

@@ -12,6 +12,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import type { CapillarySandbox } from '../../test/sandbox';
+import {
+	AFFECTED,
+	BIRTHDAY,
+	BYSTANDER,
+	holdings,
+	issueByMistake,
+	LISTED_NOT_ISSUED,
+	UNDO_EXAMPLE,
+	WELCOME,
+	type MistakenIssue,
+} from '../../test/examples/undoMistakenIssue.fixture';
 import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 export interface Item {
@@ -91,10 +102,12 @@ export interface Scenario {
 	workflowId: string;
 	/** Turns the example into what is imported; the default imports it unchanged. */
 	transform?: (workflow: WorkflowJson) => WorkflowJson;
+	/** The Capillary nodes that must run without a node error (default: the one named "Capillary"). */
+	capillaryNodes?: string[];
 	/** Prepares the sandbox (reset already done). */
-	before?: (sandbox: CapillarySandbox) => void;
+	before?: (sandbox: CapillarySandbox) => void | Promise<void>;
 	/** Collects failed expectations; an empty list means PASS. */
-	check: (run: RunView, sandbox: CapillarySandbox, expect: Expect) => void;
+	check: (run: RunView, sandbox: CapillarySandbox, expect: Expect) => void | Promise<void>;
 	/** One line for the report. */
 	describe: (run: RunView) => string;
 }
@@ -145,8 +158,8 @@ function capillarySplit(run: RunView): string {
 	return `Capillary: Success ${success.length}, Failed ${failed.length}`;
 }
 
-function noSecretsIn(run: RunView, expect: Expect): void {
-	const text = JSON.stringify(run.outputs('Capillary'));
+function noSecretsIn(run: RunView, expect: Expect, nodes: string[] = ['Capillary']): void {
+	const text = JSON.stringify(nodes.map((node) => run.outputs(node)));
 	for (const secret of [
 		'sandbox-demo-secret-5f2b',
 		'server123',
@@ -180,6 +193,83 @@ export function replayPinnedData(workflow: WorkflowJson): WorkflowJson {
 	delete copy.pinData;
 	return copy;
 }
+
+/** What the undo example's `before` issued by mistake, for its `check`. */
+let mistaken: MistakenIssue | undefined;
+
+/** The undo example, as it is: after a mistaken Enrol and Issue of Welcome 10 (see its fixture). */
+const undoMistakenIssue: Scenario = {
+	key: 'undo a mistaken bulk issue',
+	file: UNDO_EXAMPLE,
+	workflowId: 'capUndoMistakenIssue',
+	capillaryNodes: ['Find their issues', 'Revoke Issue', 'Revoke Enrolment'],
+	async before(sandbox) {
+		mistaken = await issueByMistake(sandbox.url);
+	},
+	async check(run, sandbox, expect) {
+		const held = mistaken!.welcome;
+		const [found = [], notFound = []] = run.outputs('Find their issues');
+		expect.equal(
+			found.map((item) => item.json.identifierValueSent),
+			[...AFFECTED, LISTED_NOT_ISSUED],
+			'customers looked up',
+		);
+		expect.equal(kinds(notFound), ['rejected 8015'], 'lookups failed');
+		expect.equal(
+			run.output('Issues to revoke').map((item) => [item.json.mobile, item.json.earnedIds]),
+			AFFECTED.map((mobile) => [mobile, [held[mobile].earnedId]]),
+			'issues to revoke',
+		);
+		const [issuesRevoked = [], issuesNot = []] = run.outputs('Revoke Issue');
+		expect.equal(
+			issuesRevoked.map((item) => item.json.revokedEarnIds),
+			AFFECTED.map((mobile) => [held[mobile].earnedId]),
+			'Revoke Issue: revokedEarnIds',
+		);
+		expect.equal(kinds(issuesNot), [], 'Revoke Issue: Failed');
+		const [enrolmentsRevoked = [], enrolmentsNot = []] = run.outputs('Revoke Enrolment');
+		expect.equal(
+			enrolmentsRevoked.map((item) => item.json.revokedIssualId),
+			AFFECTED.map((mobile) => held[mobile].issualId),
+			'Revoke Enrolment: revokedIssualId',
+		);
+		expect.equal(kinds(enrolmentsNot), [], 'Revoke Enrolment: Failed');
+		expect.equal(run.output('Undone').length, 3, '"Undone" items');
+		// The ledger: exactly those issues and enrolments were revoked, and nothing else.
+		const revoked = sandbox.ledger.filter((e) => e.action.startsWith('REVOKE_'));
+		expect.equal(
+			revoked.map((e) => [e.action, e.promotionId, e.identifierValue, e.earnedId ?? e.issualId]),
+			[
+				...AFFECTED.map((m) => ['REVOKE_EARN', WELCOME.promotionId, m, held[m].earnedId]),
+				...AFFECTED.map((m) => ['REVOKE_ENROL', WELCOME.promotionId, m, held[m].issualId]),
+			],
+			'revokes applied by the sandbox',
+		);
+		// What a lookup now shows: no active issue (nor enrolment) of Welcome 10 is left to them.
+		for (const mobile of AFFECTED) {
+			expect.equal(
+				await holdings(sandbox.url, mobile, WELCOME),
+				{ enrolments: [], issues: [] },
+				`${mobile}'s Welcome 10 after the run`,
+			);
+		}
+		expect.equal(
+			(await holdings(sandbox.url, BYSTANDER, WELCOME)).issues,
+			[held[BYSTANDER].earnedId],
+			'the bystander keeps its Welcome 10 issue',
+		);
+		expect.equal(
+			(await holdings(sandbox.url, AFFECTED[0], BIRTHDAY)).issues,
+			[mistaken!.birthday.earnedId],
+			'the Birthday 2026 issue stays',
+		);
+		noSecretsIn(run, expect, undoMistakenIssue.capillaryNodes);
+	},
+	describe: (run) =>
+		['Find their issues', 'Revoke Issue', 'Revoke Enrolment']
+			.map((node) => `${node}: ${run.output(node, 0).length}/${run.output(node, 1).length}`)
+			.join('; ') + ' (Success/Failed)',
+};
 
 export const SCENARIOS: Scenario[] = [
 	{
@@ -369,4 +459,5 @@ export const SCENARIOS: Scenario[] = [
 		describe: (run) =>
 			`${capillarySplit(run)}; alert: "${String(run.output('Send alert')[0]?.json.subject)}"`,
 	},
+	undoMistakenIssue,
 ];
