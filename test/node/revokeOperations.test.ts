@@ -200,7 +200,7 @@ describe('Revoke Issue', () => {
 		]);
 	});
 
-	test('an unknown earned id, or one already revoked: 8903, Failed, not applied, nothing revoked', async () => {
+	test('an unknown earned id, or one already revoked: 8903, Failed, not applied; with several ids named, unknown (the docs do not say whether the others were revoked)', async () => {
 		const k = 24;
 		const [earned, other] = await issue([mobileOf(k), mobileOf(k)]);
 		await run([{ ...mobileOf(k), ids: earned }], revokeEarn(birthday));
@@ -210,15 +210,17 @@ describe('Revoke Issue', () => {
 			[
 				{ ...mobileOf(k), ids: '999999' },
 				{ ...mobileOf(k), ids: earned }, // already revoked
-				{ ...mobileOf(k), ids: [other, '999999'] }, // one good, one unknown: all refused
+				{ ...mobileOf(k), ids: [other, '999999'] }, // one good, one unknown: the sandbox refuses all
 			],
 			revokeEarn(birthday),
 		);
 
 		expect(result.success).toEqual([]);
-		expect(result.failed.map((i) => [i.pairedItem, errorOf(i).code, errorOf(i).outcome])).toEqual(
-			[0, 1, 2].map((item) => [{ item }, 8903, 'not_applied']),
-		);
+		expect(result.failed.map((i) => [i.pairedItem, errorOf(i).code, errorOf(i).outcome])).toEqual([
+			[{ item: 0 }, 8903, 'not_applied'],
+			[{ item: 1 }, 8903, 'not_applied'],
+			[{ item: 2 }, 8903, 'unknown'],
+		]);
 		expect(sandbox.ledger).toHaveLength(before);
 		expect(messageOf(result.failed[0])).toEqual(messageThenAdvice(REVOKE_ERROR_MESSAGES[8903]));
 		expect(messageOf(result.failed[0])).toMatch(/Check the Earned IDs/);
@@ -402,7 +404,7 @@ function useRecordingProxy() {
 describe('what is sent', () => {
 	const proxy = useRecordingProxy();
 
-	test('Revoke Issue sends the docs’ body: earnIds as integers for customers that name some, none for the others', async () => {
+	test('Revoke Issue sends the docs’ body: earnIds as integers; an expression that gives a blank is refused, not sent as "revoke all"', async () => {
 		const [a1] = await issue([mobileOf(50)]);
 		const [b1, b2] = await issue([mobileOf(51), mobileOf(51)]);
 		await issue([mobileOf(52)]);
@@ -416,7 +418,10 @@ describe('what is sent', () => {
 			parameters: revokeEarn(birthday),
 		});
 
-		expect(result.failed).toEqual([]);
+		expect(result.failed.map((i) => [i.pairedItem, errorOf(i).kind])).toEqual([
+			[{ item: 2 }, 'invalid_input'],
+		]);
+		expect(messageOf(result.failed[0])).toMatch(/leave Earned IDs empty/);
 		expect(proxy.bodies).toEqual([
 			{
 				path: ENDPOINTS.bulkRevokeEnrolAndEarn,
@@ -432,7 +437,6 @@ describe('what is sent', () => {
 							source: 'INSTORE',
 							earnIds: [Number(b1), Number(b2)],
 						},
-						{ identifierValue: DEMO.customer(52).mobile, source: 'INSTORE' },
 					],
 				},
 			},
@@ -479,13 +483,15 @@ describe('Earned IDs that are not ids', () => {
 		['a boolean', true],
 		['a list holding a boolean', [true]],
 		['text with one bad part', '959, x'],
+		['a blank from the expression', ''],
+		['spaces from the expression', '  '],
 		['too many ids', tooMany],
 	];
 
 	test('each is Failed invalid_input, naming the item and "Earned IDs", and is never sent', async () => {
 		const items = invalid.map(([, ids]) => ({ ...mobileOf(60), ids }));
-		await issue([mobileOf(61)]);
-		const result = await run([...items, { ...mobileOf(61), ids: '' }], revokeEarn(birthday));
+		const [id61] = await issue([mobileOf(61)]);
+		const result = await run([...items, { ...mobileOf(61), ids: id61 }], revokeEarn(birthday));
 
 		expect(revokeRequests().map((r) => r.customerCount)).toEqual([1]); // the valid item alone
 		expect(result.success.map((i) => i.pairedItem)).toEqual([{ item: invalid.length }]);

@@ -113,7 +113,7 @@ describe('revoke advice', () => {
 		['revokeEarn', 8896, /^Check the Identifier Type and value/],
 		['revokeEnrol', 8902, /no enrolment to revoke.*use Revoke Issue\. It was not applied\.$/],
 		['revokeEarn', 8902, /^This promotion cannot be revoked/],
-		['revokeEarn', 8903, /^Check the Earned IDs: at least one of them is not an active issue/],
+		['revokeEarn', 8903, /^Check the Earned IDs \(one is not an active issue/],
 		['revokeEarn', 2305, /^Nothing to revoke.*\)\. It was not applied\.$/],
 		['revokeEnrol', 2305, /^Nothing to revoke/],
 		['revokeEnrol', 8015, /^Check the Identifier Type and value: Capillary finds no such customer/],

@@ -628,7 +628,7 @@ describe('revokes', () => {
 		});
 	});
 
-	test('an 8903 entry for the docs’ request example: rejected, not applied', () => {
+	test('an 8903 entry for the docs’ request example: rejected; unknown, as two ids were named and 8903 does not say which', () => {
 		const { results } = pairResults(
 			'REVOKE_EARN',
 			byId(['423927848', '423927855', '423927856'], [['959'], ['960', '963'], undefined]),
@@ -647,6 +647,6 @@ describe('revokes', () => {
 			['failed', undefined],
 			['success', ['970', '971']],
 		]);
-		expect(results[1]).toMatchObject({ error: { code: 8903, outcome: 'not_applied' } });
+		expect(results[1]).toMatchObject({ error: { code: 8903, outcome: 'unknown' } });
 	});
 });

@@ -21,6 +21,14 @@ const NOTHING_DONE: Record<Operation, string> = {
 
 /** "bulk action passed not supported for loyalty/generic promotion type": Enrol on a Direct Issue promotion. */
 const DIRECT_ISSUE_CODE = 8902;
+const DIRECT_ISSUE_HINT: Partial<Record<Operation, string>> = {
+	enrol:
+		'Capillary answered 8902: this promotion is Direct Issue and cannot be enrolled in. Use Issue (Earn) for it, or choose an Enrol & Issue promotion.',
+	revokeEnrol:
+		'Capillary answered 8902: this promotion is Direct Issue and has no enrolments to revoke. Use Revoke Issue for it.',
+	revokeEarn:
+		'Capillary answered 8902: Capillary does not revoke this promotion’s type this way (an "available without issue" promotion has no issues to revoke).',
+};
 
 /**
  * Runs the chosen operation on all items and shapes the two outputs: Success and Failed, each in
@@ -51,10 +59,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	if (collector.errorCodes.has(DIRECT_ISSUE_CODE)) {
 		this.addExecutionHints?.({
-			message:
-				operation === 'revokeEnrol'
-					? 'Capillary answered 8902: this promotion is Direct Issue and has no enrolments to revoke. Use Revoke Issue for it.'
-					: 'Capillary answered 8902: this promotion is Direct Issue and cannot be enrolled in. Use Issue (Earn) for it, or choose an Enrol & Issue promotion.',
+			message: DIRECT_ISSUE_HINT[operation] ?? DIRECT_ISSUE_HINT.enrol!,
 			location: 'outputPane',
 		});
 	}

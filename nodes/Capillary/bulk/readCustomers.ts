@@ -25,7 +25,7 @@ export function* readCustomers(
 	const identifierName = read('identifierName');
 	const identifierValue = read('identifierValue');
 	const source = read('source');
-	const earnedIds = readsEarnedIds ? read('earnedIds') : () => undefined;
+	const earnedIds = readsEarnedIds ? earnedIdsReader(context, items) : () => undefined;
 	const promotionMode = promotionModeOf(context);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		yield readItem(itemIndex);
@@ -47,6 +47,22 @@ export function* readCustomers(
 			return unreadableItem(itemIndex, error);
 		}
 	}
+}
+
+/**
+ * Earned IDs left empty revoke ALL of a customer's issues; an expression that gave nothing (a blank
+ * cell, a missing field) must not: its value is read as null, which the item's check refuses.
+ */
+function earnedIdsReader(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): (itemIndex: number) => unknown {
+	const read = itemParameterReader(context, 'earnedIds', items);
+	if (!holdsExpression(context.getNode().parameters.earnedIds)) return read;
+	return (itemIndex) => {
+		const value = read(itemIndex);
+		return value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value;
+	};
 }
 
 /**

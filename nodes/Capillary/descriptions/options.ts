@@ -81,7 +81,7 @@ export const optionsCollection: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to send again, once, the customers that Verify Unknown Outcomes showed certainly not applied. The check relies on the customer lookup and on the clocks of n8n and Capillary agreeing within 15 minutes; a request Capillary is still processing after the wait cannot be seen. Leave off unless you accept that risk.',
+				'Whether to send again, once, the customers that Verify Unknown Outcomes showed certainly not applied (Enrol and Issue: the step that was not applied). The check relies on the customer lookup, on its Date header for Capillary’s clock, and on Capillary having finished a request by the time it is looked up (the node waits as long as the Timeout, at most 10 s, after a timeout or a reset). Leave off unless you accept that risk.',
 		},
 		{
 			displayName: 'Retry Requests With Unknown Outcome',
@@ -90,7 +90,7 @@ export const optionsCollection: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to also resend requests that may already have been applied (a timeout, a reset connection, a 5xx without results). Capillary is not idempotent: Issue may then issue the promotion twice, and Enrol resets the enrolment. Leave off unless you accept that.',
+				'Whether to also resend requests that may already have been applied (a timeout, a reset connection, a 5xx without results). Capillary is not idempotent: Issue may then issue the promotion twice, Enrol resets the enrolment, and a revoke of all issues may revoke one made since. Leave off unless you accept that.',
 		},
 		{
 			displayName: 'Timeout (Ms)',
@@ -108,7 +108,7 @@ export const optionsCollection: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to look each customer up (Get Customer Promotions) when a request’s outcome is unknown (a timeout, a reset, a 5xx without results, an answer that cannot be paired), after waiting as long as the Timeout (at most 10 s). Applied: Success with verified true. Certainly not applied: Failed with outcome not_applied and verified true. Anything missing, malformed or unexpected in the lookup keeps the outcome unknown. It reads the lookup’s enrolments (enrollmentId = issualId) and issues (issuedDetails issualId = earnedId) and their dates, allowing 15 minutes of clock difference.',
+				'Whether to look up, after the run’s requests, each customer whose outcome is unknown (a timeout, a reset, a 5xx without results, an answer that cannot be paired). Found applied: Success with verified true. Certainly not applied: Failed with outcome not_applied and verified true. Anything missing, malformed or unexpected keeps it unknown, with the reason in verification. It reads the lookup’s enrolments (enrollmentId as issualId) and issues (issuedDetails issualId as earnedId) and their dates, on Capillary’s clock as its Date header gives it; revokes are only ever found applied.',
 		},
 	],
 };

@@ -18,7 +18,7 @@ export function noteRetries(
 			message += ` (after ${retries} ${retries === 1 ? 'retry' : 'retries'})`;
 		if (earlierMayHaveApplied && outcome === 'not_applied') {
 			outcome = 'unknown';
-			message += '; an earlier attempt may have been applied';
+			message = `${message.replace(/[.\s]+$/, '')}; an earlier attempt may have been applied`;
 		}
 		return { ...result, error: { ...result.error, message, outcome } };
 	});

@@ -11,6 +11,9 @@ import type {
 } from '../helpers/types';
 import type { CapillaryResponse } from '../transport/types';
 
+/** "Earn IDs passed are either invalid or already revoked". */
+const EARN_IDS_INVALID = 8903;
+
 /** Warning code for "promotion not issued due to config issues or customer exhausted limits". */
 const NOT_ISSUED_WARNING = 8890;
 
@@ -151,15 +154,26 @@ function entryResult(
 	const { result, errors, warnings } = entry;
 	const ids = idsOf(action, result);
 	const appliedId = appliedIdOf(action, result);
-	const failed = (error: Omit<CustomerError, 'outcome'>): CustomerResult => ({
+	// An entry that refuses yet carries the id of what it was asked to create may have been applied.
+	const failed = (
+		error: Omit<CustomerError, 'outcome'>,
+		outcome: CustomerError['outcome'] = appliedId === undefined ? 'not_applied' : 'unknown',
+	): CustomerResult => ({
 		status: 'failed',
-		// An entry that refuses yet carries the id of what it was asked to create may have been applied.
-		error: { ...error, outcome: appliedId === undefined ? 'not_applied' : 'unknown' },
+		error: { ...error, outcome },
 		...ids,
 		warnings,
 		requestId,
 	});
-	if (errors.length > 0) return failed({ kind: 'rejected', ...errors[0] });
+	if (errors.length > 0) {
+		// 8903 names no id: with several asked, the docs do not say whether the others were revoked.
+		const several = (customer.earnIds?.length ?? 0) > 1;
+		if (action === 'REVOKE_EARN' && errors[0].code === EARN_IDS_INVALID && several) {
+			const message = `${errors[0].message.replace(/[.\s]+$/, '')}: Capillary does not say which of earned IDs ${customer.earnIds!.join(', ')}, nor whether it revoked the others`;
+			return failed({ kind: 'rejected', code: errors[0].code, message }, 'unknown');
+		}
+		return failed({ kind: 'rejected', ...errors[0] });
+	}
 	const notIssued = entry.warningNotices.find((warning) => warning.code === NOT_ISSUED_WARNING);
 	if (notIssued) return failed({ kind: 'rejected', ...notIssued });
 	if (appliedId === undefined && action === 'EARN') {
