@@ -5,7 +5,14 @@ import type {
 	NodeParameterValueType,
 } from 'n8n-workflow';
 
-import { mapCustomer, ParameterError, unreadableItem, type MappedCustomer } from './mapCustomer';
+import {
+	mapCustomer,
+	ParameterError,
+	unreadableItem,
+	type MappedCustomer,
+	type RawCustomer,
+} from './mapCustomer';
+import type { InvalidItem } from '../helpers/types';
 import { errorMessage } from '../helpers/errorMessage';
 
 /**
@@ -14,11 +21,21 @@ import { errorMessage } from '../helpers/errorMessage';
  * parameter holding no expression is evaluated once, and the plain `{{ $json.field }}` reads the
  * item's field directly when n8n would return it unchanged.
  */
-export function* readCustomers(
+export function readCustomers(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ earnedIds: readsEarnedIds = false }: { earnedIds?: boolean } = {},
+	{ earnedIds = false }: { earnedIds?: boolean } = {},
 ): Generator<MappedCustomer> {
+	return mapItems(context, items, mapCustomer, { earnedIds });
+}
+
+/** Reads each item's parameters (as `readCustomers` says) and validates them with `map`. */
+export function* mapItems<T>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	map: (raw: RawCustomer) => T | InvalidItem,
+	{ earnedIds: readsEarnedIds = false }: { earnedIds?: boolean } = {},
+): Generator<T | InvalidItem> {
 	const read = (name: string) => itemParameterReader(context, name, items);
 	const programId = read('programId');
 	const promotion = read('promotion');
@@ -28,12 +45,8 @@ export function* readCustomers(
 	const earnedIds = readsEarnedIds ? earnedIdsReader(context, items) : () => undefined;
 	const promotionMode = promotionModeOf(context);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		yield readItem(itemIndex);
-	}
-
-	function readItem(itemIndex: number): MappedCustomer {
 		try {
-			return mapCustomer({
+			yield map({
 				itemIndex,
 				programId: programId(itemIndex),
 				promotionMode,
@@ -44,7 +57,7 @@ export function* readCustomers(
 				earnedIds: earnedIds(itemIndex),
 			});
 		} catch (error) {
-			return unreadableItem(itemIndex, error);
+			yield unreadableItem(itemIndex, error);
 		}
 	}
 }
@@ -69,7 +82,7 @@ function earnedIdsReader(
  * Reads one parameter per item (its value, or a ParameterError saying why its expression failed),
  * evaluating a constant once, and reading `{{ $json.field }}` straight from the item.
  */
-export function itemParameterReader(
+function itemParameterReader(
 	context: IExecuteFunctions,
 	name: string,
 	items: INodeExecutionData[],
@@ -116,7 +129,7 @@ function holdsExpression(raw: NodeParameterValueType | undefined): boolean {
 }
 
 /** The Promotion parameter's mode: `list`, `id` or `promoIdentifier` (the same for every item). */
-export function promotionModeOf(context: IExecuteFunctions): string {
+function promotionModeOf(context: IExecuteFunctions): string {
 	const raw = context.getNode().parameters.promotion as { mode?: unknown } | undefined;
 	return typeof raw?.mode === 'string' ? raw.mode : 'id';
 }

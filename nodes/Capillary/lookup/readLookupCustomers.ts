@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { InvalidItem, PromotionRef } from '../helpers/types';
-import { itemParameterReader, promotionModeOf } from '../bulk/readCustomers';
+import { mapItems } from '../bulk/readCustomers';
 import {
 	positiveInteger,
 	promotionRef,
 	readIdentity,
 	toText,
 	unevaluatedField,
-	unreadableItem,
 	type Identity,
 	type RawCustomer,
 } from '../bulk/mapCustomer';
@@ -28,34 +27,11 @@ export type MappedLookup = { valid: true; customer: LookupRequest } | InvalidIte
  * Evaluates each item's parameters, one item at a time, as the bulk operations do (same fast
  * paths, same identifier checks). Program and Promotion are optional filters here.
  */
-export function* readLookupCustomers(
+export function readLookupCustomers(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Generator<MappedLookup> {
-	const read = (name: string) => itemParameterReader(context, name, items);
-	const programId = read('programId');
-	const promotion = read('promotion');
-	const identifierName = read('identifierName');
-	const identifierValue = read('identifierValue');
-	const source = read('source');
-	const promotionMode = promotionModeOf(context);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let mapped: MappedLookup;
-		try {
-			mapped = mapLookupCustomer({
-				itemIndex,
-				programId: programId(itemIndex),
-				promotionMode,
-				promotionValue: promotion(itemIndex),
-				identifierName: identifierName(itemIndex),
-				identifierValue: identifierValue(itemIndex),
-				source: source(itemIndex),
-			});
-		} catch (error) {
-			mapped = unreadableItem(itemIndex, error);
-		}
-		yield mapped;
-	}
+	return mapItems(context, items, mapLookupCustomer);
 }
 
 /** Validates one item's values; an invalid item's message names the item and the field. */
