@@ -6,6 +6,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { lookupParameters, runCapillary } from '../support/engine/capillaryWorkflow';
+import { executeCapillary } from '../support/engine/executeNode';
 import { errorOf } from '../support/engine/items';
 import {
 	page,
@@ -336,6 +337,58 @@ describe('data inside a promotion', () => {
 		expect(issue?.expiresAt).not.toBe('2026-12-31 23:59:59');
 	});
 
+	// The Promotion filter by promotion identifier matches the lookup's `identifier` (README: "which the
+	// lookup calls `identifier`", an inference). When the answer gives no `identifier` at all, nothing
+	// can match, and the item is Success, promotionCount 0: "the customer holds nothing of it", which the
+	// data does not support (it lists promotion 57099, whose identifier it does not say). Right: Failed
+	// `unmatched` ("the answer gives no promotion identifiers to match"), never "none".
+	test.failing(
+		'Promotion by identifier, answer without `identifier`: not Success "holds none"',
+		async () => {
+			server.answer = () =>
+				page(123, [
+					promotion(57099, {
+						type: 'LOYALTY_EARNING',
+						identifier: undefined,
+						timelines: [timeline(100001, [{ issualId: 500001 }])],
+					}),
+				]);
+			const run = await lookUp([{ id: '123' }], 'id', {
+				promotion: { __rl: true, mode: 'promoIdentifier', value: 'WELCOME10' },
+			});
+			expect(run.success).toEqual([]);
+			expect(errorOf(run.failed[0]).kind).toBe('unmatched');
+		},
+	);
+
+	test('what it does now: Success, promotionCount 0, although the customer holds an issue', async () => {
+		server.answer = () =>
+			page(123, [
+				promotion(57099, {
+					type: 'LOYALTY_EARNING',
+					identifier: undefined,
+					timelines: [timeline(100001, [{ issualId: 500001 }])],
+				}),
+			]);
+		const run = await lookUp([{ id: '123' }], 'id', {
+			promotion: { __rl: true, mode: 'promoIdentifier', value: 'WELCOME10' },
+		});
+		expect(run.success[0].json).toMatchObject({ promoIdentifier: 'WELCOME10', promotionCount: 0 });
+	});
+
+	// ISO_DATE_TIME checks the shape only, and Date.parse rolls 2026-02-31 over to March 3: an impossible
+	// issualDate goes out as given and is sorted as another day. Right: not a date → Failed unmatched.
+	test.failing('an impossible issualDate (Feb 31) is not passed on as read', async () => {
+		server.answer = () =>
+			page(123, [
+				promotion(69218, {
+					timelines: [timeline(1581, [{ issualId: 1582, issualDate: '2026-02-31T10:15:01.000Z' }])],
+				}),
+			]);
+		const run = await lookUp([{ id: '123' }]);
+		expect(run.success).toEqual([]);
+	});
+
 	test('held: an issualDate without its zone is Failed unmatched, naming it', async () => {
 		server.answer = () =>
 			page(123, [
@@ -468,6 +521,55 @@ describe('transport', () => {
 		});
 		expect(errorOf(run.failed[0]).message).toMatch(/Timeout/);
 		expect(errorOf(run.failed[0]).message).not.toMatch(/may have been applied/);
+	});
+
+	test('held: page 2 hangs past the Timeout: Failed, never Success with page 1 alone', async () => {
+		server.answer = (call) =>
+			offsetOf(call) === 0 ? page(123, promotionRange(1, 100), 150) : 'hang';
+		const run = await lookUp([{ id: '123' }], 'id', { options: { timeout: 1000, maxRetries: 0 } });
+		expect(run.success).toEqual([]);
+		expect(errorOf(run.failed[0])).toMatchObject({
+			kind: 'request_failed',
+			outcome: 'not_applied',
+		});
+		expect(server.calls).toHaveLength(2);
+	});
+
+	test('held: 429 with Retry-After on page 2: waited, retried, Success with every page', async () => {
+		server.answer = (call) => {
+			if (offsetOf(call) === 0) return page(123, promotionRange(1, 100), 150);
+			if (call.index === 1)
+				return { status: 429, body: { errors: [{ code: 429 }] }, headers: { 'Retry-After': '1' } };
+			return page(123, promotionRange(101, 150), 150);
+		};
+		const run = await lookUp([{ id: '123' }], 'id', {
+			options: { maxRetries: 1, maxRetryWait: 5000 },
+		});
+		expect(run.success[0].json.promotionCount).toBe(150);
+		expect(server.calls.map((c) => offsetOf(c))).toEqual([0, 100, 100]);
+	});
+
+	test('held: cancelled while page 2 hangs: ends, item 0 Failed not_applied, item 1 never sent', async () => {
+		server.answer = (call) =>
+			offsetOf(call) === 0 ? page(123, promotionRange(1, 100), 150) : 'hang';
+		const cancel = new AbortController();
+		const poll = setInterval(() => server.calls.length === 2 && cancel.abort(), 5);
+		const started = Date.now();
+		const [success, failed] = await executeCapillary(
+			server.credentials(),
+			{
+				items: [{ id: '123' }, { id: '124' }],
+				parameters: lookupParameters('id', { options: { timeout: 60_000 } }),
+				authentication: 'basicAuth',
+			},
+			cancel.signal,
+		).finally(() => clearInterval(poll));
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(success).toEqual([]);
+		expect(failed.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
+		expect(errorOf(failed[1]).message).toMatch(/^Not looked up: the run was cancelled/);
+		expect(server.calls).toHaveLength(2);
 	});
 
 	test('held: the Basic credential sent is never in an output, even when the answer echoes it', async () => {
