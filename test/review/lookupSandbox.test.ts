@@ -195,6 +195,28 @@ describe('the default sandbox (revoked records left out)', () => {
 			},
 		);
 
+		// The README (Revoke Issue) says "An expression that gives empty text counts as empty too, and
+		// revokes all", but the code (commit a35a357, bulk/readCustomers.ts earnedIdsReader) refuses it.
+		// The code is the safer of the two; the README is stale. Pinned here: refused, nothing sent.
+		test('held (README stale): `.join(", ")` of no issues gives "" and is refused, not revoke-all', async () => {
+			await apply('earn', birthday, 315);
+			const run = await runWorkflow(
+				lookupThen(
+					[mobile(316)],
+					birthday,
+					parametersFor('revokeEarn', birthday, {
+						identifierValue: '={{ $json.identifierValueSent }}',
+						earnedIds: '={{ $json.promotions[0].issues.map(i => i.earnedId).join(", ") }}',
+					}),
+				),
+				credentials(),
+			);
+			const [, failed] = run.outputs('Next');
+			expect(errorOf(failed[0])).toMatchObject({ kind: 'invalid_input' });
+			expect(errorOf(failed[0]).message).toMatch(/^Item 0: Earned IDs names no earned ID/);
+			expect(revokes()).toHaveLength(0);
+		});
+
 		test('held: a Direct Issue customer with issues: exactly those are revoked', async () => {
 			await apply('earn', birthday, 312);
 			await apply('earn', birthday, 312);
@@ -368,6 +390,8 @@ describe('the default sandbox (revoked records left out)', () => {
 			['oAuth', 400, 'json'],
 			['oAuth', 500, 'html'],
 			['oAuth', 200, 'json'],
+			['oAuth', 401, 'json'],
+			['oAuth', 401, 'html'],
 			['basicAuth', 400, 'json'],
 			['basicAuth', 503, 'html'],
 			['basicAuth', 200, 'html'],
@@ -434,6 +458,58 @@ describe('the default sandbox (revoked records left out)', () => {
 			expect(
 				sandbox.requests.filter((r) => r.method !== 'GET' && r.path !== '/v3/oauth/token/generate'),
 			).toEqual([]);
+		});
+	});
+
+	describe('options and error modes', () => {
+		test.each([
+			['Parallel Requests 11', { parallelRequests: 11 }],
+			['Max Retries -1', { maxRetries: -1 }],
+			['Timeout 10', { timeout: 10 }],
+			['Max Requests Per Minute 0.5', { maxRequestsPerMinute: 0.5 }],
+		])(
+			'held: %s: nothing sent; in a Continue mode every item Failed not_applied',
+			async (_, options) => {
+				const run = await runCapillary(credentials(), {
+					items: [mobile(370), { mobile: 'bad' }],
+					parameters: lookupParameters('mobile', { options }),
+					onError: 'continueRegularOutput',
+				});
+				expectOnePerItem(run, 2);
+				expect(run.failed.map((i) => errorOf(i).outcome)).toEqual(['not_applied', 'not_applied']);
+				expect(lookups()).toHaveLength(0);
+			},
+		);
+
+		test('held: Continue (using error output): one item per input across the outputs, after a 401', async () => {
+			const run = await runCapillary(
+				sandboxCredentials(sandbox, { basicAuth: { password: 'wrong-password' } }),
+				{
+					items: [mobile(371), { mobile: 'bad' }, mobile(372)],
+					parameters: lookupParameters(),
+					authentication: 'basicAuth',
+					onError: 'continueErrorOutput',
+				},
+			);
+			const all = [...run.success, ...run.failed, ...run.errorOutput];
+			expect(all.map((i) => (i.pairedItem as { item: number }).item).sort()).toEqual([0, 1, 2]);
+			expect(lookups()).toHaveLength(1);
+		});
+
+		test('held: every token expired, Parallel Requests 10: every lookup Success after one refresh each at most', async () => {
+			await lookUp([mobile(373)]);
+			sandbox.expireAllTokens();
+			const before = sandbox.requests.length;
+			const run = await lookUp(
+				Array.from({ length: 30 }, (_, k) => mobile(380 + k)),
+				{ options: { parallelRequests: 10 } },
+			);
+			expect(run.success).toHaveLength(30);
+			const tokenFetches = sandbox.requests
+				.slice(before)
+				.filter((r) => r.path === '/v3/oauth/token/generate');
+			expect(tokenFetches.length).toBeGreaterThanOrEqual(1);
+			expect(tokenFetches.length).toBeLessThanOrEqual(10);
 		});
 	});
 
