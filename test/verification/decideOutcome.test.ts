@@ -330,6 +330,21 @@ describe('what the lookup must show before anything is decided', () => {
 		expect(decision).toEqual(undecided(/answered for customer 345854019, not this one/));
 	});
 
+	test.each(['mobile', 'id'] as const)(
+		'a lookup by %s whose answer has no customerId: undecided, never not applied',
+		(identifierName) => {
+			const body = notEnrolled();
+			delete body.customerId;
+			const customer = customerRequest(
+				{ promotionId: ENROL_AND_ISSUE.promotionId },
+				{ identifierName, identifierValue: identifierName === 'id' ? '345853998' : '919845926198' },
+			);
+			expect(decideOutcome(request('ENROL', customer, ENROLLED_AT), lookupOf(body))).toEqual(
+				undecided(/does not say which customer it answered for \(no customerId\)/),
+			);
+		},
+	);
+
 	test('the promotion matched by promoIdentifier (the lookup’s identifier)', () => {
 		const customer = customerRequest({ promoIdentifier: DIRECT_ISSUE.identifier });
 		expect(

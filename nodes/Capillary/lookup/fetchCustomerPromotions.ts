@@ -52,7 +52,7 @@ export async function fetchCustomerPromotions(
 	let requestId: string | undefined;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const offset = page * pageSize;
-		const { response } = await sendWithRetries(
+		const { response, retries } = await sendWithRetries(
 			sender,
 			(options) =>
 				getCustomerPromotionData(
@@ -64,7 +64,7 @@ export async function fetchCustomerPromotions(
 			lookupRetryDecision,
 		);
 		if (response.type !== 'http' || response.statusCode < 200 || response.statusCode >= 300)
-			return { found: false, reason: 'the lookup failed', response };
+			return { found: false, reason: failedLookup(response, retries), response };
 		requestId = response.requestId;
 		const read = readPromotionDataPage(response.body);
 		if ('unreadable' in read)
@@ -110,6 +110,17 @@ export function lookupRetryDecision(response: CapillaryResponse): RetryDecision 
 	const failure = classifyFailure(response);
 	if (failure.transient) return 'retry';
 	return failure.error.outcome === 'unknown' && !failure.fatal ? 'retry' : 'done';
+}
+
+/** What became of a lookup request that got no answer to read (credentials are redacted from answers). */
+function failedLookup(response: CapillaryResponse, retries: number): string {
+	const after = retries > 0 ? ` (after ${retries} ${retries === 1 ? 'retry' : 'retries'})` : '';
+	if (response.type === 'network') return `no answer (${response.message})${after}`;
+	if (response.type === 'notSent') return `${response.message}${after}`;
+	const { statusCode } = response;
+	const redirect =
+		statusCode >= 300 && statusCode < 400 ? ', a redirect, which is not followed' : '';
+	return `it answered HTTP ${statusCode}${redirect}${after}`;
 }
 
 /** The server's Date minus the arrival time: a lower bound of Capillary's clock minus n8n's. */

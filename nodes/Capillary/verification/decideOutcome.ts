@@ -40,6 +40,9 @@ export function decideOutcome(
 ): Decision {
 	if (!lookup.found) return { undecided: `the customer lookup failed: ${lookup.reason}` };
 	const { customerId } = lookup;
+	// Without it, the answer may be another customer's, and this run's own records cannot be told apart.
+	if (customerId === undefined)
+		return { undecided: 'the lookup does not say which customer it answered for (no customerId)' };
 	if (customer.identifierName === 'id' && String(customerId) !== customer.identifierValue)
 		return { undecided: `the lookup answered for customer ${String(customerId)}, not this one` };
 	const matches = lookup.promotions.filter((p) => isThePromotion(p, customer));

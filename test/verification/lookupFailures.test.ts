@@ -1,0 +1,116 @@
+/**
+ * Verify Unknown Outcomes when the lookup itself fails or answers with data missing or malformed:
+ * the outcome then stays unknown, with the reason, and is never "not applied" unless the data that
+ * decides it is all there. Bulk requests applied (a 502 after applying) and not applied (a reset
+ * before applying), for Issue and Enrol; each claim checked against the ledger.
+ */
+import type { Fault } from '../sandbox';
+import { useSandbox } from '../support/useSandbox';
+import {
+	claimsOf,
+	customers,
+	lookups,
+	mobilesOf,
+	onLookup,
+	parametersFor,
+	run,
+	type Claim,
+	type Operation,
+} from './verification';
+
+const sandbox = useSandbox();
+
+const APPLIED: Fault = { type: 'status', status: 502, afterApplying: true };
+const NOT_APPLIED: Fault = { type: 'reset', afterApplying: false };
+
+type Expectation = (operation: Operation, applied: boolean) => Claim | 'healthy';
+
+/** What each lookup failure leaves: unknown with a reason, or (data it does not need) as if healthy. */
+const LOOKUP_FAILURES: Array<[string, Fault, Expectation, RegExp]> = [
+	[
+		'a 502 beyond Max Retries',
+		{ type: 'status', status: 502 },
+		() => 'unknown',
+		/the customer lookup failed: .*HTTP 502/,
+	],
+	[
+		'a hang past the Timeout',
+		{ type: 'hang', afterApplying: false },
+		() => 'unknown',
+		/the customer lookup failed: no answer \(timed out/,
+	],
+	['a cut-off answer (malformed)', { type: 'malformed' }, () => 'unknown', /could not be read/],
+	[
+		'an answer without customerPromotionTimelines',
+		{ type: 'strip', fields: ['customerPromotionTimelines'] },
+		() => 'unknown',
+		/customerPromotionTimelines/,
+	],
+	[
+		'an answer without customerId',
+		{ type: 'strip', fields: ['customerId'] },
+		() => 'unknown',
+		/customerId/,
+	],
+	[
+		'an answer without issuedDetails',
+		{ type: 'strip', fields: ['issuedDetails'] },
+		(operation, applied) => (operation === 'earn' && applied ? 'unknown' : 'healthy'),
+		/issuedDetails/,
+	],
+	[
+		'an answer without issualDate',
+		{ type: 'strip', fields: ['issualDate'] },
+		(operation, applied) => (operation === 'earn' && applied ? 'unknown' : 'healthy'),
+		/issualDate/,
+	],
+	[
+		'an answer without enrollmentDate',
+		{ type: 'strip', fields: ['enrollmentDate'] },
+		(operation, applied) => (operation === 'enrol' && applied ? 'unknown' : 'healthy'),
+		/enrollmentDate/,
+	],
+];
+
+describe.each<[string, Operation]>([
+	['Issue (Direct Issue promotion)', 'earn'],
+	['Enrol (Enrol & Issue promotion)', 'enrol'],
+])('%s', (_, operation) => {
+	describe.each([
+		['applied', APPLIED, true],
+		['not applied', NOT_APPLIED, false],
+	] as const)('request %s', (_applied, bulkFault, applied) => {
+		test.each(LOOKUP_FAILURES)('lookup: %s', async (_lookup, lookupFault, expect_, reason) => {
+			sandbox.injectFault(bulkFault);
+			sandbox.injectFault(onLookup(lookupFault));
+			const result = await run(sandbox, mobilesOf(customers(30, 2)), parametersFor(operation));
+
+			const healthy = applied ? 'applied' : 'not_applied';
+			const claim = expect_(operation, applied);
+			const expected = claim === 'healthy' ? healthy : claim;
+			expect(claimsOf(sandbox, result, operation)).toEqual([expected, expected]);
+			if (expected === 'unknown')
+				for (const item of result.failed) expect(item.json.verification).toMatch(reason);
+			expect(lookups(sandbox).length).toBeGreaterThanOrEqual(2);
+		});
+	});
+});
+
+describe('a lookup answer without a Date header', () => {
+	const noDate = useSandbox({ omitDateHeader: true });
+
+	describe.each<[string, Operation]>([
+		['Issue', 'earn'],
+		['Enrol', 'enrol'],
+	])('%s', (_, operation) => {
+		test.each([
+			['applied', APPLIED],
+			['not applied', NOT_APPLIED],
+		] as const)('request %s: unknown, as the clocks cannot be compared', async (_a, fault) => {
+			noDate.injectFault(fault);
+			const result = await run(noDate, mobilesOf(customers(40, 2)), parametersFor(operation));
+			expect(claimsOf(noDate, result, operation)).toEqual(['unknown', 'unknown']);
+			for (const item of result.failed) expect(item.json.verification).toMatch(/no Date header/);
+		});
+	});
+});
