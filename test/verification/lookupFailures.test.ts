@@ -7,6 +7,8 @@
 import type { Fault } from '../sandbox';
 import { useSandbox } from '../support/useSandbox';
 import {
+	APPLIED,
+	NOT_APPLIED,
 	claimsOf,
 	customers,
 	lookups,
@@ -19,9 +21,6 @@ import {
 } from './verification';
 
 const sandbox = useSandbox();
-
-const APPLIED: Fault = { type: 'status', status: 502, afterApplying: true };
-const NOT_APPLIED: Fault = { type: 'reset', afterApplying: false };
 
 type Expectation = (operation: Operation, applied: boolean) => Claim | 'healthy';
 

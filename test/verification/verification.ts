@@ -89,6 +89,10 @@ export const UNKNOWN_FAULTS: Array<[string, Fault, boolean]> = [
 	['an answer short of one result', { type: 'short', drop: 1 }, true],
 ];
 
+/** A request applied whose answer is lost (a gateway's 502), and one certainly not applied (a reset before). */
+export const APPLIED: Fault = { type: 'status', status: 502, afterApplying: true };
+export const NOT_APPLIED: Fault = { type: 'reset', afterApplying: false };
+
 const ACTION: Record<Operation, LedgerEntry['action']> = {
 	earn: 'EARN',
 	enrol: 'ENROL',

@@ -89,6 +89,15 @@ describe('verifiedResult', () => {
 		expect(result).not.toHaveProperty('error');
 	});
 
+	test('a resend’s result, applied: still marked resent', () => {
+		const result = verifiedResult('EARN', unknown({ resent: true }), {
+			applied: true,
+			earnedId: '1',
+			found: 'issue 1',
+		});
+		expect(result).toMatchObject({ status: 'success', verified: true, resent: true });
+	});
+
 	test('applied without ids of its own (a revoke): the answer’s ids are kept', () => {
 		const result = verifiedResult(
 			'REVOKE_ENROL',
