@@ -301,9 +301,43 @@ describe('clock skew: the lookup’s Date header relates Capillary’s clock to 
 			const body = action === 'EARN' ? redeemable() : notEnrolled();
 			expect(
 				decideOutcome(request(action, customer, ISSUED_AT), lookupOf(body, NO_DATE_HEADER)),
-			).toEqual(undecided(/no Date header/));
+			).toEqual(undecided(/no \(readable\) Date header/));
 		},
 	);
+});
+
+describe('a record dated after the lookup’s own Date header: the clocks disagree, nothing is decided', () => {
+	test('an issue dated after the lookup answered: undecided, not taken for this request’s', () => {
+		const decision = decideOutcome(
+			request('EARN', direct, ISSUED_AT - 10 * MINUTE),
+			lookupOf(redeemable(), 0, ISSUED_AT - SECOND),
+		);
+		expect(decision).toEqual(undecided(/issue 1582 is dated .*, after the lookup answered/));
+	});
+
+	test('an enrolment dated after the lookup answered: undecided', () => {
+		const decision = decideOutcome(
+			request('ENROL', enrolAndIssue, ENROLLED_AT - 10 * MINUTE),
+			lookupOf(enrolledOnly(), 0, ENROLLED_AT - SECOND),
+		);
+		expect(decision).toEqual(undecided(/enrolment 1580 is dated .*, after the lookup answered/));
+	});
+
+	test('an issue dated in the very second of the Date header is not in the future', () => {
+		const decision = decideOutcome(
+			request('EARN', direct, ISSUED_AT - 500),
+			lookupOf(redeemable(), 0, ISSUED_AT),
+		);
+		expect(decision).toMatchObject({ applied: true, earnedId: '1582' });
+	});
+
+	test('even one another answer of this run named shows the clocks disagree', () => {
+		const decision = decideOutcome(
+			request('EARN', enrolAndIssue, ISSUED_AT + 10 * MINUTE, ['1583']),
+			lookupOf(redeemable(), 0, ISSUED_AT - SECOND),
+		);
+		expect(decision).toEqual(undecided(/issue 1583 is dated .*, after the lookup answered/));
+	});
 });
 
 describe('what the lookup must show before anything is decided', () => {

@@ -109,7 +109,8 @@ describe('a lookup answer without a Date header', () => {
 			noDate.injectFault(fault);
 			const result = await run(noDate, mobilesOf(customers(40, 2)), parametersFor(operation));
 			expect(claimsOf(noDate, result, operation)).toEqual(['unknown', 'unknown']);
-			for (const item of result.failed) expect(item.json.verification).toMatch(/no Date header/);
+			for (const item of result.failed)
+				expect(item.json.verification).toMatch(/no \(readable\) Date header/);
 		});
 	});
 });

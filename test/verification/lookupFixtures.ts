@@ -60,11 +60,12 @@ export function request(
 
 /**
  * A found lookup, read from `body` as the node reads a page; Capillary's clock `clockOffsetMs`
- * ahead of n8n's (`NO_DATE_HEADER`: the answer had none).
+ * ahead of n8n's (`NO_DATE_HEADER`: the answer had none), and the answer dated `serverDateMs`.
  */
 export function lookupOf(
 	body: ExampleBody,
 	clockOffsetMs: number | typeof NO_DATE_HEADER = 0,
+	serverDateMs?: number,
 ): CustomerPromotions {
 	const page = readPromotionDataPage(body);
 	if ('unreadable' in page) throw new Error(`fixture unreadable: ${page.unreadable}`);
@@ -73,6 +74,7 @@ export function lookupOf(
 		customerId: page.customerId,
 		promotions: page.promotions,
 		clockOffsetMs: clockOffsetMs === NO_DATE_HEADER ? undefined : clockOffsetMs,
+		serverDateMs,
 		requestId: 'lookup-request',
 	};
 }

@@ -31,6 +31,8 @@ export type CustomerPromotions =
 			 * page's Date header: the server wrote it before the answer arrived. Absent without one.
 			 */
 			clockOffsetMs?: number;
+			/** That Date header, in ms on Capillary's clock: nothing it lists can be dated later. */
+			serverDateMs?: number;
 	  }
 	/** `response`: the failed request, when one failed; `reason`: what could not be read otherwise. */
 	| { found: false; reason: string; response?: CapillaryResponse; requestId?: string };
@@ -83,7 +85,7 @@ export async function fetchCustomerPromotions(
 				customerId,
 				promotions,
 				requestId,
-				clockOffsetMs: clockOffset(response),
+				...serverClock(response),
 			};
 		if (read.promotions.length === 0 || promotions.length > read.totalEntries)
 			return {
@@ -123,10 +125,18 @@ function failedLookup(response: CapillaryResponse, retries: number): string {
 	return `it answered HTTP ${statusCode}${redirect}${after}`;
 }
 
-/** The server's Date minus the arrival time: a lower bound of Capillary's clock minus n8n's. */
-function clockOffset(response: CapillaryResponse): number | undefined {
+/**
+ * The server's Date, and the Date minus the arrival time: a lower bound of Capillary's clock minus
+ * n8n's. Neither without a readable Date header.
+ */
+function serverClock(response: CapillaryResponse): {
+	clockOffsetMs?: number;
+	serverDateMs?: number;
+} {
 	if (response.type !== 'http' || !response.serverDate || response.receivedAt === undefined)
-		return undefined;
+		return {};
 	const serverMs = Date.parse(response.serverDate);
-	return Number.isFinite(serverMs) ? serverMs - response.receivedAt : undefined;
+	return Number.isFinite(serverMs)
+		? { clockOffsetMs: serverMs - response.receivedAt, serverDateMs: serverMs }
+		: {};
 }
