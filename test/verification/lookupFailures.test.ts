@@ -1,8 +1,8 @@
 /**
  * Verify Unknown Outcomes when the lookup itself fails or answers with data missing or malformed:
  * the outcome then stays unknown, with the reason, and is never "not applied" unless the data that
- * decides it is all there. Bulk requests applied (a 502 after applying) and not applied (a reset
- * before applying), for Issue and Enrol; each claim checked against the ledger.
+ * decides it is all there. Bulk requests applied (an answer cut off) and not applied (a 500 before
+ * applying), for Issue and Enrol; each claim checked against the ledger.
  */
 import type { Fault } from '../sandbox';
 import { useSandbox } from '../support/useSandbox';

@@ -89,9 +89,13 @@ export const UNKNOWN_FAULTS: Array<[string, Fault, boolean]> = [
 	['an answer short of one result', { type: 'short', drop: 1 }, true],
 ];
 
-/** A request applied whose answer is lost (a gateway's 502), and one certainly not applied (a reset before). */
-export const APPLIED: Fault = { type: 'status', status: 502, afterApplying: true };
-export const NOT_APPLIED: Fault = { type: 'reset', afterApplying: false };
+/**
+ * A request applied whose answer is cut off, and one Capillary failed (500) before applying: both
+ * unknown, and both answered by Capillary itself, so verification looks up at once (no settle wait).
+ * UNKNOWN_FAULTS has the others.
+ */
+export const APPLIED: Fault = { type: 'malformed' };
+export const NOT_APPLIED: Fault = { type: 'status', status: 500, afterApplying: false };
 
 const ACTION: Record<Operation, LedgerEntry['action']> = {
 	earn: 'EARN',

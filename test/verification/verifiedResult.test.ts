@@ -144,6 +144,22 @@ describe('RunRecords', () => {
 		expect([...records.idsFor(4)]).toEqual(['40']);
 	});
 
+	test('knows each customer by the identifiers it was answered for: another value of the same type is a conflict', () => {
+		const records = new RunRecords();
+		records.note(success({ entityId: 1 }), { identifierName: 'mobile', identifierValue: '9190' });
+		records.noteIdentity(1, { identifierName: 'email', identifierValue: 'A@example.com' });
+		const by = (identifierName: 'mobile' | 'email' | 'id', identifierValue: string) =>
+			records.knownOtherwise(1, { identifierName, identifierValue });
+		expect(by('mobile', '9190')).toBe(false);
+		expect(by('email', 'a@example.com')).toBe(false); // emails without regard to case
+		expect(by('id', '1')).toBe(false); // another type may well be the same customer
+		expect(by('mobile', '9191')).toBe(true);
+		expect(by('email', 'b@example.com')).toBe(true);
+		expect(records.knownOtherwise(2, { identifierName: 'mobile', identifierValue: '9191' })).toBe(
+			false,
+		);
+	});
+
 	test('an id named without its customer makes the run blind; a result naming nothing changes nothing', () => {
 		const records = new RunRecords();
 		records.note(success({ entityId: 1 }));

@@ -51,7 +51,10 @@ export async function fetchCustomerPromotions(
 ): Promise<CustomerPromotions> {
 	const promotions: LookupPromotion[] = [];
 	let customerId: number | undefined;
+	let totalEntries: number | undefined;
 	let requestId: string | undefined;
+	// Only these go into the query: a caller may hand over a whole CustomerRequest.
+	const { identifierName, identifierValue, source, programId } = customer;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const offset = page * pageSize;
 		const { response, retries } = await sendWithRetries(
@@ -60,7 +63,7 @@ export async function fetchCustomerPromotions(
 				getCustomerPromotionData(
 					context,
 					sender.connection,
-					{ ...customer, offset, limit: pageSize },
+					{ identifierName, identifierValue, source, programId, offset, limit: pageSize },
 					options,
 				),
 			lookupRetryDecision,
@@ -77,7 +80,14 @@ export async function fetchCustomerPromotions(
 			};
 		if (page > 0 && read.customerId !== customerId)
 			return { found: false, reason: 'its pages name different customers', requestId };
+		if (page > 0 && read.totalEntries !== totalEntries)
+			return {
+				found: false,
+				reason: `its pages state different totals (${totalEntries}, then ${read.totalEntries})`,
+				requestId,
+			};
 		customerId = read.customerId;
+		totalEntries = read.totalEntries;
 		promotions.push(...read.promotions);
 		if (promotions.length === read.totalEntries)
 			return {

@@ -10,7 +10,7 @@ import type { SentCustomer } from '../results/itemResults';
 import type { Sender } from '../transport/retry/sendWithRetries';
 import { waitUnlessStopped } from '../transport/retry/waitUnlessStopped';
 import { decideOutcome, type Decision } from './decideOutcome';
-import type { RunRecords } from './runRecords';
+import { RunRecords } from './runRecords';
 import { verifiedResult } from './verifiedResult';
 
 /** A customer whose request's outcome is unknown, held back from the output until it is looked up. */
@@ -77,6 +77,12 @@ export async function verifyHeldResults(
 			: await fetchCustomerPromotions(context, sender, customer),
 	);
 	const rivals = heldRivals(held, lookups);
+	// Every customer a lookup named, with the identifier it was looked up by: two values of one
+	// identifier type named as one customer show that a lookup answered for someone else.
+	const identities = new RunRecords();
+	for (const [i, lookup] of lookups.entries())
+		if (lookup.found && lookup.customerId !== undefined)
+			identities.noteIdentity(lookup.customerId, held[i].customer);
 	return held.map(({ customer, sent }, i) => {
 		const result = sent.result as Unknown;
 		const { action, sentAt } = result.sentRequest;
@@ -84,6 +90,14 @@ export async function verifyHeldResults(
 		const customerId = lookup.found ? lookup.customerId : undefined;
 		const otherIds = customerId === undefined ? new Set<string>() : records.idsFor(customerId);
 		let decision: Decision = decideOutcome({ action, customer, sentAt, otherIds }, lookup);
+		if (
+			customerId !== undefined &&
+			(records.knownOtherwise(customerId, customer) ||
+				identities.knownOtherwise(customerId, customer))
+		)
+			decision = {
+				undecided: `the lookup answered for customer ${customerId}, whom this run also reached by another ${customer.identifierName}: one of those answers was for someone else`,
+			};
 		// A record found may be another request's of this run that could not be told apart from this one.
 		const rival = records.blind
 			? 'another request of this run was answered without naming its customer'
