@@ -104,6 +104,17 @@ describe('Issue (EARN): an issue of this promotion dated from the second the req
 		expect(decision).toMatchObject({ applied: false });
 	});
 
+	test('an issue another answer named is recognised however the lookup pads its id', () => {
+		const body = redeemable();
+		const timeline = promotionIn(body, DIRECT_ISSUE.promotionId).customerPromotionTimelines!;
+		timeline[0].issuedDetails[0].issualId = ' 01582';
+		const decision = decideOutcome(
+			request('EARN', direct, ISSUED_AT - 500, ['1582']),
+			lookupOf(body),
+		);
+		expect(decision).toMatchObject({ applied: false });
+	});
+
 	test('of two new issues, the one no other answer named is this request’s', () => {
 		const body = redeemable();
 		const timeline = promotionIn(body, DIRECT_ISSUE.promotionId).customerPromotionTimelines!;
@@ -447,6 +458,18 @@ describe('Revoke Issue (REVOKE_EARN): applied once the lookup no longer lists th
 			found: 'the lookup lists none of issues 1582: they are revoked',
 		});
 	});
+
+	test.each([' 1582', '01582', '0001582 '])(
+		'an issue listed as %j (padded, leading zeros) is the Earned ID 1582: still listed, undecided',
+		(listed) => {
+			const body = redeemable();
+			const timeline = promotionIn(body, DIRECT_ISSUE.promotionId).customerPromotionTimelines!;
+			timeline[0].issuedDetails[0].issualId = listed;
+			expect(
+				decideOutcome(request('REVOKE_EARN', revoking(['1582']), ISSUED_AT), lookupOf(body)),
+			).toEqual(undecided(/still lists issue 1582/));
+		},
+	);
 
 	test('an enrolment without issuedDetails: undecided', () => {
 		const body = redeemable();
