@@ -133,6 +133,12 @@ describe('RunRecords', () => {
 		expect(records.blind).toBe(false);
 	});
 
+	test('ids as the lookup reads them: without padding or leading zeros', () => {
+		const records = new RunRecords();
+		records.note(success({ entityId: 1, issualId: ' 0100', earnedId: '0500001' }));
+		expect([...records.idsFor(1)]).toEqual(['100', '500001']);
+	});
+
 	test('a Failed result’s ids count too (an enrolment kept when the issue failed)', () => {
 		const records = new RunRecords();
 		records.note({

@@ -18,7 +18,10 @@ export class RunRecords {
 
 	note(result: CustomerResult, customer?: Identified): void {
 		if (customer && result.entityId !== undefined) this.noteIdentity(result.entityId, customer);
-		const named = [result.issualId, result.earnedId].filter((id) => id !== undefined);
+		// As the lookup reads ids: digits without padding or leading zeros.
+		const named = [result.issualId, result.earnedId]
+			.filter((id) => id !== undefined)
+			.map((id) => id.trim().replace(/^0+(?=\d)/, ''));
 		if (named.length === 0) return;
 		if (result.entityId === undefined) {
 			this.blind = true;
