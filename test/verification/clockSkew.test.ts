@@ -61,3 +61,36 @@ describe.each([
 		]);
 	});
 });
+
+describe('n8n’s own clock set while the run waits to look up', () => {
+	test.each([
+		['back 5 minutes', -300],
+		['forward 5 minutes', 300],
+	])('%s: the issue applied is still found, never not_applied (nor resent)', async (_, seconds) => {
+		const realNow = Date.now;
+		let step = 0;
+		// The test and the sandbox share the process: the sandbox's clock is kept where it was.
+		Date.now = () => realNow() + step;
+		const watch = setInterval(() => {
+			if (step === 0 && sandbox.requests.some((r) => r.bulkAction && r.status === 502)) {
+				step = seconds * 1000;
+				sandbox.setClockOffset(-seconds);
+			}
+		}, 1);
+		try {
+			sandbox.injectFault({ type: 'status', status: 502, afterApplying: true });
+			const result = await run(
+				sandbox,
+				mobilesOf(customers(340, 2)),
+				parametersFor('earn', { resendVerifiedNotApplied: true }),
+				'basicAuth',
+			);
+			expect(step).not.toBe(0);
+			expect(claimsOf(sandbox, result, 'earn')).toEqual(['applied', 'applied']);
+			expect(ledgerOf(sandbox, 'EARN')).toHaveLength(2);
+		} finally {
+			clearInterval(watch);
+			Date.now = realNow;
+		}
+	});
+});

@@ -7,6 +7,7 @@ import { sendWithRetries, type Sender } from '../transport/retry/sendWithRetries
 import type { RetryDecision } from '../transport/retry/retryDecision';
 import { classifyFailure } from '../results/classifyFailure';
 import { readPromotionDataPage, type LookupPromotion } from './readPromotionData';
+import { steadyNow } from '../verification/steadyClock';
 
 /** Capillary's largest page. */
 const PAGE_SIZE = 100;
@@ -27,8 +28,9 @@ export type CustomerPromotions =
 			promotions: LookupPromotion[];
 			requestId?: string;
 			/**
-			 * How far Capillary's clock is at least ahead of n8n's (ms; negative: behind), from the last
-			 * page's Date header: the server wrote it before the answer arrived. Absent without one.
+			 * How far Capillary's clock is at least ahead of n8n's steady clock (verification/steadyClock;
+			 * ms, negative: behind), from the last page's Date header: the server wrote it before the
+			 * answer arrived. Absent without one.
 			 */
 			clockOffsetMs?: number;
 			/** That Date header, in ms on Capillary's clock: nothing it lists can be dated later. */
@@ -68,6 +70,7 @@ export async function fetchCustomerPromotions(
 				),
 			lookupRetryDecision,
 		);
+		const receivedAt = steadyNow();
 		if (response.type !== 'http' || response.statusCode < 200 || response.statusCode >= 300)
 			return { found: false, reason: failedLookup(response, retries), response };
 		requestId = response.requestId;
@@ -95,7 +98,7 @@ export async function fetchCustomerPromotions(
 				customerId,
 				promotions,
 				requestId,
-				...serverClock(response),
+				...serverClock(response, receivedAt),
 			};
 		if (read.promotions.length === 0 || promotions.length > read.totalEntries)
 			return {
@@ -136,17 +139,17 @@ function failedLookup(response: CapillaryResponse, retries: number): string {
 }
 
 /**
- * The server's Date, and the Date minus the arrival time: a lower bound of Capillary's clock minus
- * n8n's. Neither without a readable Date header.
+ * The server's Date, and the Date minus the arrival time (`receivedAt`, on the steady clock a bulk
+ * request's sentAt is measured by): a lower bound of Capillary's clock minus that one. Neither
+ * without a readable Date header.
  */
-function serverClock(response: CapillaryResponse): {
-	clockOffsetMs?: number;
-	serverDateMs?: number;
-} {
-	if (response.type !== 'http' || !response.serverDate || response.receivedAt === undefined)
-		return {};
+function serverClock(
+	response: CapillaryResponse,
+	receivedAt: number,
+): { clockOffsetMs?: number; serverDateMs?: number } {
+	if (response.type !== 'http' || !response.serverDate) return {};
 	const serverMs = Date.parse(response.serverDate);
 	return Number.isFinite(serverMs)
-		? { clockOffsetMs: serverMs - response.receivedAt, serverDateMs: serverMs }
+		? { clockOffsetMs: serverMs - receivedAt, serverDateMs: serverMs }
 		: {};
 }
