@@ -5,6 +5,7 @@
  * a well-formed lookup that shows nothing the request could have made; anything else undecided.
  */
 import type { BulkAction } from '../../nodes/Capillary/helpers/types';
+import { readPromotionDataPage } from '../../nodes/Capillary/lookup/readPromotionData';
 import {
 	CLOCK_ALLOWANCE_MS,
 	decideOutcome,
@@ -396,6 +397,17 @@ describe('what the lookup must show before anything is decided', () => {
 			decideOutcome(request('EARN', customer, ISSUED_AT - 500), lookupOf(redeemable())),
 		).toMatchObject({ applied: true, earnedId: '1582' });
 	});
+
+	test.each(['2714x', -1, { id: 1085 }])(
+		'a promotion whose programId is %j (not a number): the page is unreadable, so the lookup decides nothing',
+		(programId) => {
+			const body = redeemable();
+			promotionIn(body, DIRECT_ISSUE.promotionId).programId = programId;
+			expect(readPromotionDataPage(body)).toEqual({
+				unreadable: expect.stringMatching(/a programId that is not a number/),
+			});
+		},
+	);
 
 	test('the promotion listed under another program is not this one: undecided', () => {
 		const customer = customerRequest({ promotionId: DIRECT_ISSUE.promotionId }, { programId: 469 });

@@ -82,6 +82,9 @@ function readPromotion(raw: unknown): LookupPromotion | string {
 		startDate: text('startDate'),
 		endDate: text('endDate'),
 	};
+	// It decides whether this is the promotion asked about: one that is there but unreadable is no match.
+	if ((raw.programId ?? undefined) !== undefined && promotion.programId === undefined)
+		return 'a programId that is not a number';
 	const timelines = raw.customerPromotionTimelines ?? undefined;
 	if (timelines === undefined) return promotion;
 	if (!Array.isArray(timelines)) return 'customerPromotionTimelines that are not a list';
