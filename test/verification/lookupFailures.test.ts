@@ -114,3 +114,39 @@ describe('a lookup answer without a Date header', () => {
 		});
 	});
 });
+
+test('once 3 lookups in a row failed, the rest are not looked up (each failure took its retries): unknown, saying so', async () => {
+	sandbox.injectFault(APPLIED);
+	sandbox.injectFault(onLookup({ type: 'status', status: 502 }));
+	const result = await run(
+		sandbox,
+		mobilesOf(customers(50, 6)),
+		parametersFor('earn', { parallelRequests: 1 }),
+	);
+	expect(claimsOf(sandbox, result, 'earn')).toEqual(Array(6).fill('unknown'));
+	expect(lookups(sandbox)).toHaveLength(3 * 2); // Max Retries 1
+	expect(result.failed.map((i) => i.json.verification)).toEqual([
+		...Array(3).fill(expect.stringMatching(/HTTP 502 \(after 1 retry\)/)),
+		...Array(3).fill(
+			'the customer lookup failed: not looked up, as the 3 lookups before it failed',
+		),
+	]);
+});
+
+test('a lookup that answers resets the count: failures apart from each other stop nothing', async () => {
+	sandbox.injectFault(APPLIED);
+	for (let k = 0; k < 3; k++) {
+		sandbox.injectFault(onLookup({ type: 'status', status: 502 }, 4)); // two customers fail
+		sandbox.injectFault(onLookup({ type: 'latency', ms: 0 }, 1)); // the next one answers
+	}
+	const result = await run(
+		sandbox,
+		mobilesOf(customers(60, 9)),
+		parametersFor('earn', { parallelRequests: 1 }),
+	);
+	expect(lookups(sandbox)).toHaveLength(3 * (4 + 1));
+	expect(claimsOf(sandbox, result, 'earn')).toHaveLength(9);
+	expect(result.failed.filter((i) => /not looked up/.test(String(i.json.verification)))).toEqual(
+		[],
+	);
+});

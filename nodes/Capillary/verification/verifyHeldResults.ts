@@ -48,6 +48,9 @@ function heldRivals(
 	};
 }
 
+/** Lookups that got no answer in a row (after their retries) before the others are given up. */
+const MAX_FAILED_IN_A_ROW = 3;
+
 /** The longest wait before the lookups, for a request Capillary may still be processing. */
 const MAX_SETTLE_MS = 10_000;
 
@@ -55,7 +58,8 @@ const MAX_SETTLE_MS = 10_000;
  * Verify Unknown Outcomes, once the run's requests have all ended: unless Capillary answered each
  * of them itself, waits as long as the Timeout (at most 10 s) so that a request it is still
  * working on can finish; looks each held customer
- * up (at most `concurrency` at once, through the shared pacer, retried as reads are), and decides
+ * up (at most `concurrency` at once, through the shared pacer, retried as reads are; once 3 in a
+ * row failed, the rest are not looked up), and decides
  * its outcome (`decideOutcome`). Two held requests of one action for the same Capillary customer
  * and promotion cannot tell their records apart: both stay unknown.
  */
@@ -71,10 +75,23 @@ export async function verifyHeldResults(
 	const mayBeRunning = held.some(({ sent }) => !(sent.result as Unknown).sentRequest.answered);
 	const settle = mayBeRunning ? Math.min(sender.connection.timeout, MAX_SETTLE_MS) : 0;
 	const stopped = await waitUnlessStopped(settle, sender.shouldStop);
-	const lookups = await mapConcurrently(held, concurrency, async ({ customer }) =>
-		stopped || sender.shouldStop()
-			? ({ found: false, reason: 'the run stopped before the lookup' } as CustomerPromotions)
-			: await fetchCustomerPromotions(context, sender, customer),
+	let failedInARow = 0;
+	const lookups = await mapConcurrently(
+		held,
+		concurrency,
+		async ({ customer }): Promise<CustomerPromotions> => {
+			if (stopped || sender.shouldStop())
+				return { found: false, reason: 'the run stopped before the lookup' };
+			// Each failed lookup took up to (Max Retries + 1) Timeouts: the rest would only fail too.
+			if (failedInARow >= MAX_FAILED_IN_A_ROW)
+				return {
+					found: false,
+					reason: `not looked up, as the ${MAX_FAILED_IN_A_ROW} lookups before it failed`,
+				};
+			const lookup = await fetchCustomerPromotions(context, sender, customer);
+			failedInARow = !lookup.found && lookup.response ? failedInARow + 1 : 0;
+			return lookup;
+		},
 	);
 	const rivals = heldRivals(held, lookups);
 	// Every customer a lookup named, with the identifier it was looked up by: two values of one
