@@ -4,7 +4,7 @@
  * decides it is all there. Bulk requests applied (an answer cut off) and not applied (a 500 before
  * applying), for Issue and Enrol; each claim checked against the ledger.
  */
-import type { Fault } from '../sandbox';
+import { DEMO, type Fault } from '../sandbox';
 import { useSandbox } from '../support/useSandbox';
 import {
 	APPLIED,
@@ -149,4 +149,32 @@ test('a lookup that answers resets the count: failures apart from each other sto
 	expect(result.failed.filter((i) => /not looked up/.test(String(i.json.verification)))).toEqual(
 		[],
 	);
+});
+
+test('a customer Capillary does not know (lookup 8015) is nobody’s rival: the others are still decided', async () => {
+	const [a, b] = customers(70, 2);
+	sandbox.injectFault(APPLIED);
+	const result = await run(
+		sandbox,
+		[{ mobile: a.mobile }, { mobile: DEMO.unknownCustomer.mobile }, { mobile: b.mobile }],
+		parametersFor('earn'),
+	);
+	expect(claimsOf(sandbox, result, 'earn')).toEqual(['applied', 'unknown', 'applied']);
+	expect(result.failed[0].json.verification).toMatch(
+		/the customer lookup failed: it answered HTTP 400/,
+	);
+});
+
+test('a customer whose lookup failed otherwise may be anyone: the others’ records are not claimed', async () => {
+	const [a, b] = customers(80, 2);
+	sandbox.injectFault(APPLIED);
+	sandbox.injectFault(onLookup({ type: 'latency', ms: 0 }, 1));
+	sandbox.injectFault(onLookup({ type: 'status', status: 502 }, 2));
+	const result = await run(
+		sandbox,
+		mobilesOf([a, b]),
+		parametersFor('earn', { parallelRequests: 1 }),
+	);
+	expect(claimsOf(sandbox, result, 'earn')).toEqual(['unknown', 'unknown']);
+	expect(result.failed[0].json.verification).toMatch(/its customer could not be looked up/);
 });

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CustomerRequest, CustomerResult } from '../helpers/types';
 import { mapConcurrently } from '../helpers/mapConcurrently';
+import { firstApiError } from '../results/classifyFailure';
 import {
 	fetchCustomerPromotions,
 	type CustomerPromotions,
@@ -35,12 +36,15 @@ function heldRivals(
 		const lookup = lookups[i];
 		return lookup.found ? lookup.customerId : undefined;
 	};
+	// A customer Capillary does not know (8015) is nobody's: its request can have made no record.
+	const keyOf = (i: number) =>
+		`${actionOf(i)}\u0000${customerOf(i) ?? (isNoSuchCustomer(lookups[i]) ? 'none' : '?')}`;
 	const count = new Map<string, number>();
 	const add = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
-	held.forEach((_, i) => add(`${actionOf(i)}\u0000${customerOf(i) ?? '?'}`));
+	held.forEach((_, i) => add(keyOf(i)));
 	return (i) => {
 		const own = customerOf(i);
-		if ((count.get(`${actionOf(i)}\u0000${own ?? '?'}`) ?? 0) > 1)
+		if ((count.get(keyOf(i)) ?? 0) > 1)
 			return 'another request of this run for the same customer has an unknown outcome too';
 		if (own !== undefined && count.has(`${actionOf(i)}\u0000?`))
 			return 'another request of this run has an unknown outcome, and its customer could not be looked up';
@@ -50,6 +54,15 @@ function heldRivals(
 
 /** Lookups that got no answer in a row (after their retries) before the others are given up. */
 const MAX_FAILED_IN_A_ROW = 3;
+
+/** Capillary's answer that no customer has this identifier ("Customer not found", 8015). */
+function isNoSuchCustomer(lookup: CustomerPromotions): boolean {
+	if (lookup.found || lookup.response?.type !== 'http') return false;
+	const { statusCode, body } = lookup.response;
+	return statusCode >= 400 && statusCode < 500 && firstApiError(body)?.code === CUSTOMER_NOT_FOUND;
+}
+
+const CUSTOMER_NOT_FOUND = 8015;
 
 /** The longest wait before the lookups, for a request Capillary may still be processing. */
 const MAX_SETTLE_MS = 10_000;
