@@ -68,7 +68,7 @@ const earnOnly = bulkActionJob('EARN');
 const afterVerification: FollowUpRule = (verified, { send, resend, fatal }) => {
 	const step = verified.sentRequest?.action;
 	if (verified.status === 'success' && step === 'ENROL') {
-		if (send) return { job: earnOnly, merge: mergeSteps };
+		if (send) return { job: earnOnly, merge: issueAfterVerifiedEnrolment };
 		const message = `Not issued: the run stopped (${fatal?.message ?? 'cancelled'}) before the issue step`;
 		return mergeSteps(verified, {
 			status: 'failed',
@@ -95,6 +95,17 @@ const afterVerification: FollowUpRule = (verified, { send, resend, fatal }) => {
 		}),
 	};
 };
+
+/**
+ * The issue step after an enrolment the lookup found: a Success keeps what the lookup showed of the
+ * enrolment (`verified`, `verification`); a failed issue speaks for itself.
+ */
+function issueAfterVerifiedEnrolment(enrol: CustomerResult, earn: CustomerResult): CustomerResult {
+	const merged = mergeSteps(enrol, earn);
+	return merged.status === 'success'
+		? { ...merged, verified: enrol.verified, verification: enrol.verification }
+		: merged;
+}
 
 export async function execute(
 	this: IExecuteFunctions,

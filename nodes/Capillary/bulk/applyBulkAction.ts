@@ -6,6 +6,7 @@ import type { BatchJob, BulkAction, CustomerRequest } from '../helpers/types';
 import { postBulkAction } from '../transport/postBulkAction';
 import type { SendJob } from './runBulkOperation';
 import { sendWithRetries, type Sender } from '../transport/retry/sendWithRetries';
+import { steadyNow } from '../verification/steadyClock';
 
 /**
  * Applies one bulk action to some of a job's customers, with retries, and pairs the answer with
@@ -21,8 +22,8 @@ export async function applyBulkAction(
 ): Promise<PairedBatch> {
 	let sentAt: number | undefined;
 	const { response, retries, earlierMayHaveApplied } = await sendWithRetries(sender, (options) => {
-		// Wall-clock time, as Capillary dates what the request makes on its (wall) clock.
-		sentAt ??= Date.now();
+		// On the clock the lookup's arrival is measured by (its Date header gives Capillary's).
+		sentAt ??= steadyNow();
 		return postBulkAction(context, sender.connection, action, group, customers, options);
 	});
 	const paired = pairResults(action, customers, response);

@@ -84,7 +84,7 @@ export async function runBulkOperation(
 	/** Customers whose outcome is unknown, held back until they are looked up (Verify Unknown Outcomes). */
 	const held: HeldCustomer[] = [];
 	const finish = (customer: CustomerRequest, sent: SentCustomer) => {
-		records.note(sent.result);
+		records.note(sent.result, customer);
 		if (options.deduplicate)
 			sentByItem[customer.itemIndex] = {
 				...sent,

@@ -1,19 +1,23 @@
 import { BatchPlanner } from './batchPlanner';
-import type { CustomerRequest, FatalFailure } from '../helpers/types';
+import type { BatchJob, CustomerRequest, FatalFailure } from '../helpers/types';
 import { JobQueue } from './jobQueue';
 import type { SentCustomer } from '../results/itemResults';
 import { sendInBatches, type BatchSending } from './sendInBatches';
 
+/** A follow-up's result, and whether its batch went to the job at all (`false`: never sent). */
+export type FollowUpResult = [CustomerRequest, SentCustomer, boolean];
+
 /**
  * Sends customers already read (a follow-up after verification) in batches of `batchSize`, grouped
  * as the planner groups them, without deduplication: each is one the run sent before, or its
- * follow-up step. Resolves with every customer's result once all batches ended.
+ * follow-up step. Resolves with every customer's result once all batches ended, saying of each
+ * whether its batch was handed to the job (one the run stopped before is not).
  */
 export async function sendCustomers(
 	customers: readonly CustomerRequest[],
 	batchSize: number,
 	sending: Pick<BatchSending, 'concurrency' | 'sendJob' | 'isCancelled'>,
-): Promise<{ results: Array<[CustomerRequest, SentCustomer]>; fatal?: FatalFailure }> {
+): Promise<{ results: FollowUpResult[]; fatal?: FatalFailure }> {
 	const queue = new JobQueue();
 	const planner = new BatchPlanner(batchSize, false);
 	for (const customer of customers) {
@@ -22,11 +26,17 @@ export async function sendCustomers(
 	}
 	planner.flush().forEach((batch) => queue.push(batch));
 	queue.close();
-	const results: Array<[CustomerRequest, SentCustomer]> = [];
+	const started = new Set<BatchJob>();
+	const results: FollowUpResult[] = [];
 	const { fatal } = await sendInBatches({
 		...sending,
+		sendJob: async (job, shouldStop) => {
+			started.add(job);
+			return await sending.sendJob(job, shouldStop);
+		},
 		queue,
-		onResult: (customer, outcome) => results.push([customer, outcome]),
+		onResult: (customer, outcome) => results.push([customer, outcome, false]),
 	});
-	return { results, fatal };
+	const sent = new Set([...started].flatMap((job) => job.customers));
+	return { results: results.map(([c, outcome]) => [c, outcome, sent.has(c)]), fatal };
 }

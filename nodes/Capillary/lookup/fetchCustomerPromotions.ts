@@ -7,6 +7,7 @@ import { sendWithRetries, type Sender } from '../transport/retry/sendWithRetries
 import type { RetryDecision } from '../transport/retry/retryDecision';
 import { classifyFailure } from '../results/classifyFailure';
 import { readPromotionDataPage, type LookupPromotion } from './readPromotionData';
+import { steadyNow } from '../verification/steadyClock';
 
 /** Capillary's largest page. */
 const PAGE_SIZE = 100;
@@ -27,10 +28,13 @@ export type CustomerPromotions =
 			promotions: LookupPromotion[];
 			requestId?: string;
 			/**
-			 * How far Capillary's clock is at least ahead of n8n's (ms; negative: behind), from the last
-			 * page's Date header: the server wrote it before the answer arrived. Absent without one.
+			 * How far Capillary's clock is at least ahead of n8n's steady clock (verification/steadyClock;
+			 * ms, negative: behind), from the last page's Date header: the server wrote it before the
+			 * answer arrived. Absent without one.
 			 */
 			clockOffsetMs?: number;
+			/** That Date header, in ms on Capillary's clock: nothing it lists can be dated later. */
+			serverDateMs?: number;
 	  }
 	/** `response`: the failed request, when one failed; `reason`: what could not be read otherwise. */
 	| { found: false; reason: string; response?: CapillaryResponse; requestId?: string };
@@ -49,22 +53,26 @@ export async function fetchCustomerPromotions(
 ): Promise<CustomerPromotions> {
 	const promotions: LookupPromotion[] = [];
 	let customerId: number | undefined;
+	let totalEntries: number | undefined;
 	let requestId: string | undefined;
+	// Only these go into the query: a caller may hand over a whole CustomerRequest.
+	const { identifierName, identifierValue, source, programId } = customer;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const offset = page * pageSize;
-		const { response } = await sendWithRetries(
+		const { response, retries } = await sendWithRetries(
 			sender,
 			(options) =>
 				getCustomerPromotionData(
 					context,
 					sender.connection,
-					{ ...customer, offset, limit: pageSize },
+					{ identifierName, identifierValue, source, programId, offset, limit: pageSize },
 					options,
 				),
 			lookupRetryDecision,
 		);
+		const receivedAt = steadyNow();
 		if (response.type !== 'http' || response.statusCode < 200 || response.statusCode >= 300)
-			return { found: false, reason: 'the lookup failed', response };
+			return { found: false, reason: failedLookup(response, retries), response };
 		requestId = response.requestId;
 		const read = readPromotionDataPage(response.body);
 		if ('unreadable' in read)
@@ -75,7 +83,14 @@ export async function fetchCustomerPromotions(
 			};
 		if (page > 0 && read.customerId !== customerId)
 			return { found: false, reason: 'its pages name different customers', requestId };
+		if (page > 0 && read.totalEntries !== totalEntries)
+			return {
+				found: false,
+				reason: `its pages state different totals (${totalEntries}, then ${read.totalEntries})`,
+				requestId,
+			};
 		customerId = read.customerId;
+		totalEntries = read.totalEntries;
 		promotions.push(...read.promotions);
 		if (promotions.length === read.totalEntries)
 			return {
@@ -83,7 +98,7 @@ export async function fetchCustomerPromotions(
 				customerId,
 				promotions,
 				requestId,
-				clockOffsetMs: clockOffset(response),
+				...serverClock(response, receivedAt),
 			};
 		if (read.promotions.length === 0 || promotions.length > read.totalEntries)
 			return {
@@ -112,10 +127,29 @@ export function lookupRetryDecision(response: CapillaryResponse): RetryDecision 
 	return failure.error.outcome === 'unknown' && !failure.fatal ? 'retry' : 'done';
 }
 
-/** The server's Date minus the arrival time: a lower bound of Capillary's clock minus n8n's. */
-function clockOffset(response: CapillaryResponse): number | undefined {
-	if (response.type !== 'http' || !response.serverDate || response.receivedAt === undefined)
-		return undefined;
+/** What became of a lookup request that got no answer to read (credentials are redacted from answers). */
+function failedLookup(response: CapillaryResponse, retries: number): string {
+	const after = retries > 0 ? ` (after ${retries} ${retries === 1 ? 'retry' : 'retries'})` : '';
+	if (response.type === 'network') return `no answer (${response.message})${after}`;
+	if (response.type === 'notSent') return `${response.message}${after}`;
+	const { statusCode } = response;
+	const redirect =
+		statusCode >= 300 && statusCode < 400 ? ', a redirect, which is not followed' : '';
+	return `it answered HTTP ${statusCode}${redirect}${after}`;
+}
+
+/**
+ * The server's Date, and the Date minus the arrival time (`receivedAt`, on the steady clock a bulk
+ * request's sentAt is measured by): a lower bound of Capillary's clock minus that one. Neither
+ * without a readable Date header.
+ */
+function serverClock(
+	response: CapillaryResponse,
+	receivedAt: number,
+): { clockOffsetMs?: number; serverDateMs?: number } {
+	if (response.type !== 'http' || !response.serverDate) return {};
 	const serverMs = Date.parse(response.serverDate);
-	return Number.isFinite(serverMs) ? serverMs - response.receivedAt : undefined;
+	return Number.isFinite(serverMs)
+		? { clockOffsetMs: serverMs - receivedAt, serverDateMs: serverMs }
+		: {};
 }

@@ -82,6 +82,9 @@ function readPromotion(raw: unknown): LookupPromotion | string {
 		startDate: text('startDate'),
 		endDate: text('endDate'),
 	};
+	// It decides whether this is the promotion asked about: one that is there but unreadable is no match.
+	if ((raw.programId ?? undefined) !== undefined && promotion.programId === undefined)
+		return 'a programId that is not a number';
 	const timelines = raw.customerPromotionTimelines ?? undefined;
 	if (timelines === undefined) return promotion;
 	if (!Array.isArray(timelines)) return 'customerPromotionTimelines that are not a list';
@@ -100,7 +103,7 @@ function readEnrolment(raw: unknown): LookupEnrolment | string {
 	const issualId = raw.enrollmentId ?? undefined;
 	if (issualId !== undefined) {
 		if (!isId(issualId)) return 'an enrollmentId that is not an id';
-		enrolment.issualId = String(issualId);
+		enrolment.issualId = canonicalId(issualId);
 	}
 	const enrolled = readDate(raw.enrollmentDate);
 	if (enrolled === null) return 'an enrollmentDate that is not a date';
@@ -125,7 +128,7 @@ function readIssue(raw: unknown): LookupIssue | string {
 	if (!issued) return 'an issue without a valid issualDate';
 	const redeemed = wholeNumber(raw.redeemedCount);
 	return {
-		earnedId: String(raw.issualId),
+		earnedId: canonicalId(raw.issualId),
 		issuedAt: issued[0],
 		issuedAtMs: issued[1],
 		...(typeof raw.issualExpiryDate === 'string' ? { expiresAt: raw.issualExpiryDate } : {}),
@@ -142,6 +145,13 @@ function readDate(value: unknown): [string, number] | undefined | null {
 	if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) return null;
 	const ms = Date.parse(value);
 	return Number.isFinite(ms) ? [value, ms] : null;
+}
+
+/** An id as the bulk answers and the node's inputs name it: digits, without padding or leading zeros. */
+function canonicalId(value: string | number): string {
+	return String(value)
+		.trim()
+		.replace(/^0+(?=\d)/, '');
 }
 
 function isId(value: unknown): value is string | number {

@@ -7,7 +7,8 @@
  * Dates: Capillary dates enrolments and issues to the second, on its own clock, which the lookup's
  * Date header relates to n8n's. A record dated at or after the second the request left (on that
  * clock) is this request's; one dated up to CLOCK_ALLOWANCE_MS earlier decides nothing; older ones
- * are not this request's. Without a Date header, dates decide nothing. The revokes are never "not applied": the docs do not say whether a revoked
+ * are not this request's. Without a Date header, dates decide nothing; nor do they when a record is
+ * dated after the lookup's own Date (the clocks that dated them disagree). The revokes are never "not applied": the docs do not say whether a revoked
  * record is still listed, so a listed record proves nothing.
  */
 import type { BulkAction, CustomerRequest, PromotionRef } from '../helpers/types';
@@ -40,6 +41,9 @@ export function decideOutcome(
 ): Decision {
 	if (!lookup.found) return { undecided: `the customer lookup failed: ${lookup.reason}` };
 	const { customerId } = lookup;
+	// Without it, the answer may be another customer's, and this run's own records cannot be told apart.
+	if (customerId === undefined)
+		return { undecided: 'the lookup does not say which customer it answered for (no customerId)' };
 	if (customer.identifierName === 'id' && String(customerId) !== customer.identifierValue)
 		return { undecided: `the lookup answered for customer ${String(customerId)}, not this one` };
 	const matches = lookup.promotions.filter((p) => isThePromotion(p, customer));
@@ -58,12 +62,18 @@ export function decideOutcome(
 		};
 	if (lookup.clockOffsetMs === undefined && (action === 'ENROL' || action === 'EARN'))
 		return {
-			undecided: 'the lookup’s answer had no Date header, to compare Capillary’s clock with n8n’s',
+			undecided:
+				'the lookup’s answer had no (readable) Date header, to compare Capillary’s clock with n8n’s',
 		};
 	// The second, on Capillary's clock, from which a record of this request is dated.
 	const sentSecond = Math.floor((sentAt + (lookup.clockOffsetMs ?? 0)) / 1000) * 1000;
 	const decide = DECIDERS[action];
-	const decision = decide(promotion, { sentSecond, customer, otherIds });
+	const decision = decide(promotion, {
+		sentSecond,
+		answeredAt: lookup.serverDateMs ?? Infinity,
+		customer,
+		otherIds,
+	});
 	return 'applied' in decision && decision.applied
 		? { ...decision, entityId: customerId }
 		: decision;
@@ -71,6 +81,8 @@ export function decideOutcome(
 
 interface DecisionContext {
 	sentSecond: number;
+	/** The lookup answer's Date (Capillary's clock): a record dated later shows its clocks disagree. */
+	answeredAt: number;
 	customer: CustomerRequest;
 	otherIds: ReadonlySet<string>;
 }
@@ -78,7 +90,7 @@ interface DecisionContext {
 type Decider = (promotion: LookupPromotion, context: DecisionContext) => Decision;
 
 const DECIDERS: Record<BulkAction, Decider> = {
-	ENROL: (promotion, { sentSecond, otherIds }) => {
+	ENROL: (promotion, { sentSecond, answeredAt, otherIds }) => {
 		if (promotion.pointsOfferType !== 'LOYALTY_EARNING')
 			return { undecided: 'the lookup does not show this promotion as Enrol & Issue' };
 		const enrolments = promotion.timelines!;
@@ -87,8 +99,10 @@ const DECIDERS: Record<BulkAction, Decider> = {
 		const dated = sortByDate(
 			enrolments.map((e) => ({ id: e.issualId!, at: e.enrolledAtMs!, text: e.enrolledAt! })),
 			sentSecond,
+			answeredAt,
 			otherIds,
 		);
+		if (dated.future) return { undecided: inTheFuture('enrolment', dated.future) };
 		if (dated.after.length === 1)
 			return {
 				applied: true,
@@ -109,14 +123,15 @@ const DECIDERS: Record<BulkAction, Decider> = {
 			};
 		return { applied: false, found: 'the customer lookup lists no enrolment in this promotion' };
 	},
-	EARN: (promotion, { sentSecond, otherIds }) => {
+	EARN: (promotion, { sentSecond, answeredAt, otherIds }) => {
 		const enrolments = promotion.timelines!;
 		if (enrolments.some((e) => e.issues === undefined))
 			return { undecided: 'an entry of the lookup has no issue list (issuedDetails)' };
 		const issues = enrolments
 			.flatMap((e) => e.issues!)
 			.map((i) => ({ id: i.earnedId, at: i.issuedAtMs, text: i.issuedAt }));
-		const dated = sortByDate(issues, sentSecond, otherIds);
+		const dated = sortByDate(issues, sentSecond, answeredAt, otherIds);
+		if (dated.future) return { undecided: inTheFuture('issue', dated.future) };
 		if (dated.after.length === 1)
 			return {
 				applied: true,
@@ -183,16 +198,24 @@ interface Dated {
 
 /**
  * Records dated from the second the request left (`after`), and those up to the allowance before it
- * (`near`), leaving out those other requests of the run were answered with.
+ * (`near`), leaving out those other requests of the run were answered with; `future`: one dated
+ * after the lookup answered (its Date header), which no consistent clock can date: the dates then
+ * cannot be compared (a record made before the request could look newer than it).
  */
 function sortByDate(
 	records: Dated[],
 	sentSecond: number,
+	answeredAt: number,
 	otherIds: ReadonlySet<string>,
-): { after: Dated[]; near: Dated[] } {
+): { after: Dated[]; near: Dated[]; future?: Dated } {
 	const candidates = records.filter((r) => !otherIds.has(r.id));
 	return {
 		after: candidates.filter((r) => r.at >= sentSecond),
 		near: candidates.filter((r) => r.at < sentSecond && r.at >= sentSecond - CLOCK_ALLOWANCE_MS),
+		future: records.find((r) => r.at > answeredAt),
 	};
+}
+
+function inTheFuture(kind: string, record: Dated): string {
+	return `${kind} ${record.id} is dated ${record.text}, after the lookup answered: Capillary’s clocks disagree, so its dates cannot be compared`;
 }

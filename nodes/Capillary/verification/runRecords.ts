@@ -1,17 +1,27 @@
-import type { CustomerResult } from '../helpers/types';
+import type { CustomerRequest, CustomerResult } from '../helpers/types';
+
+type Identified = Pick<CustomerRequest, 'identifierName' | 'identifierValue'>;
 
 /**
- * The ids this run's own answers named (issualId, earnedId), per Capillary customer: when the
- * lookup shows such a record, it is another request's, not the one being verified. `blind` once an
- * answer named an id without its customer: then any record may be another request's.
+ * What this run's own answers named, per Capillary customer: the ids (issualId, earnedId), which
+ * are other requests' records, not the one being verified; and the identifiers the customer was
+ * sent by, so that a lookup naming that customer for another value of the same identifier type
+ * shows itself wrong. `blind` once an answer named an id without its customer: then any record may
+ * be another request's.
  */
 export class RunRecords {
 	private readonly ids = new Map<number, Set<string>>();
 
+	private readonly identities = new Map<number, Set<string>>();
+
 	blind = false;
 
-	note(result: CustomerResult): void {
-		const named = [result.issualId, result.earnedId].filter((id) => id !== undefined);
+	note(result: CustomerResult, customer?: Identified): void {
+		if (customer && result.entityId !== undefined) this.noteIdentity(result.entityId, customer);
+		// As the lookup reads ids: digits without padding or leading zeros.
+		const named = [result.issualId, result.earnedId]
+			.filter((id) => id !== undefined)
+			.map((id) => id.trim().replace(/^0+(?=\d)/, ''));
 		if (named.length === 0) return;
 		if (result.entityId === undefined) {
 			this.blind = true;
@@ -22,7 +32,32 @@ export class RunRecords {
 		named.forEach((id) => ids.add(id));
 	}
 
+	/** Capillary answered (or a lookup named) customer `customerId` for `customer`'s identifier. */
+	noteIdentity(customerId: number, customer: Identified): void {
+		let known = this.identities.get(customerId);
+		if (!known) this.identities.set(customerId, (known = new Set()));
+		known.add(identity(customer));
+	}
+
 	idsFor(customerId: number): ReadonlySet<string> {
 		return this.ids.get(customerId) ?? new Set();
 	}
+
+	/**
+	 * Whether customer `customerId` is known to this run by another value of `customer`'s identifier
+	 * type: then one of the answers that named it was for someone else.
+	 */
+	knownOtherwise(customerId: number, customer: Identified): boolean {
+		const own = identity(customer);
+		const type = `${customer.identifierName}\u0000`;
+		return [...(this.identities.get(customerId) ?? [])].some(
+			(known) => known !== own && known.startsWith(type),
+		);
+	}
+}
+
+/** An identifier as Capillary matches it: emails without regard to case. */
+function identity({ identifierName, identifierValue }: Identified): string {
+	const value = identifierName === 'email' ? identifierValue.toLowerCase() : identifierValue;
+	return `${identifierName}\u0000${value}`;
 }

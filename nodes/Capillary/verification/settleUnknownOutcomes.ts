@@ -4,6 +4,7 @@ import type { CustomerRequest, CustomerResult, FatalFailure } from '../helpers/t
 import type { SentCustomer } from '../results/itemResults';
 import type { SendJob } from '../bulk/runBulkOperation';
 import type { Sender } from '../transport/retry/sendWithRetries';
+import type { FollowUpResult } from '../bulk/sendCustomers';
 import { verifyHeldResults, type HeldCustomer } from './verifyHeldResults';
 import type { RunRecords } from './runRecords';
 
@@ -31,11 +32,11 @@ export interface Settling {
 	resend: boolean;
 	fatal?: FatalFailure;
 	followUp: FollowUpRule;
-	/** Sends customers with `job`, in batches; each customer's result once. */
+	/** Sends customers with `job`, in batches; each customer's result once, and whether its batch was sent. */
 	sendFollowUps(
 		job: SendJob,
 		customers: CustomerRequest[],
-	): Promise<{ results: Array<[CustomerRequest, SentCustomer]>; fatal?: FatalFailure }>;
+	): Promise<{ results: FollowUpResult[]; fatal?: FatalFailure }>;
 	finish(customer: CustomerRequest, sent: SentCustomer): void;
 }
 
@@ -48,9 +49,11 @@ export interface Settling {
 export async function settleUnknownOutcomes(settling: Settling): Promise<FatalFailure | undefined> {
 	const { context, sender, held, records, concurrency, followUp, finish } = settling;
 	const verified = await verifyHeldResults(context, sender, held, records, concurrency);
+	// Nothing more leaves once the run stopped: a cancel during the wait or the lookups included.
+	const stopped = !!settling.fatal || sender.shouldStop();
 	const allowed = {
-		send: !settling.fatal,
-		resend: settling.resend && !settling.fatal,
+		send: !stopped,
+		resend: settling.resend && !stopped,
 		fatal: settling.fatal,
 	};
 	const pending = new Map<
@@ -73,8 +76,20 @@ export async function settleUnknownOutcomes(settling: Settling): Promise<FatalFa
 			list.map((entry) => entry.customer),
 		);
 		fatal ??= sent.fatal;
-		for (const [customer, outcome] of sent.results) {
+		for (const [customer, outcome, batchSent] of sent.results) {
 			const before = byItem.get(customer.itemIndex)!;
+			const runStopped = sender.shouldStop() || !!sent.fatal;
+			if (!batchSent || (runStopped && neverLeft(outcome.result))) {
+				// The run stopped before it left: the verified result stands, as without the follow-up.
+				const stoppedBy = sender.shouldStop() ? settling.fatal : (settling.fatal ?? sent.fatal);
+				const result = followUp(before.sent.result, {
+					send: false,
+					resend: false,
+					fatal: stoppedBy,
+				});
+				finish(customer, { ...before.sent, result: 'job' in result ? before.sent.result : result });
+				continue;
+			}
 			const merged = before.merge(before.sent.result, outcome.result);
 			const next = {
 				...outcome,
@@ -89,6 +104,16 @@ export async function settleUnknownOutcomes(settling: Settling): Promise<FatalFa
 	const reverified = await verifyHeldResults(context, sender, again, records, concurrency);
 	again.forEach(({ customer }, i) => finish(customer, reverified[i]));
 	return fatal;
+}
+
+/** A request that got no answer and certainly was not applied: once the run stopped, one that never left. */
+function neverLeft(result: CustomerResult): boolean {
+	return (
+		result.status === 'failed' &&
+		result.error.outcome === 'not_applied' &&
+		result.error.kind === 'request_failed' &&
+		result.requestId === undefined
+	);
 }
 
 /** The rule of the one-action operations: resend, once, what the lookup showed not applied. */

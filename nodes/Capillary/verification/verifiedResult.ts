@@ -51,6 +51,8 @@ export function verifiedResult(
 		requestId: original.requestId,
 		enrolRequestId: original.enrolRequestId,
 		sentRequest: original.sentRequest,
+		// A resend whose own outcome was unknown: it was still sent twice.
+		...(original.resent ? { resent: true } : {}),
 		verified: true,
 		verification: `The customer lookup shows ${found}: applied. Capillary's own answer was lost (${error.message})`,
 	};

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CustomerRequest, CustomerResult } from '../helpers/types';
 import { mapConcurrently } from '../helpers/mapConcurrently';
+import { firstApiError } from '../results/classifyFailure';
 import {
 	fetchCustomerPromotions,
 	type CustomerPromotions,
@@ -10,7 +11,7 @@ import type { SentCustomer } from '../results/itemResults';
 import type { Sender } from '../transport/retry/sendWithRetries';
 import { waitUnlessStopped } from '../transport/retry/waitUnlessStopped';
 import { decideOutcome, type Decision } from './decideOutcome';
-import type { RunRecords } from './runRecords';
+import { RunRecords } from './runRecords';
 import { verifiedResult } from './verifiedResult';
 
 /** A customer whose request's outcome is unknown, held back from the output until it is looked up. */
@@ -35,18 +36,33 @@ function heldRivals(
 		const lookup = lookups[i];
 		return lookup.found ? lookup.customerId : undefined;
 	};
+	// A customer Capillary does not know (8015) is nobody's: its request can have made no record.
+	const keyOf = (i: number) =>
+		`${actionOf(i)}\u0000${customerOf(i) ?? (isNoSuchCustomer(lookups[i]) ? 'none' : '?')}`;
 	const count = new Map<string, number>();
 	const add = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
-	held.forEach((_, i) => add(`${actionOf(i)}\u0000${customerOf(i) ?? '?'}`));
+	held.forEach((_, i) => add(keyOf(i)));
 	return (i) => {
 		const own = customerOf(i);
-		if ((count.get(`${actionOf(i)}\u0000${own ?? '?'}`) ?? 0) > 1)
+		if ((count.get(keyOf(i)) ?? 0) > 1)
 			return 'another request of this run for the same customer has an unknown outcome too';
 		if (own !== undefined && count.has(`${actionOf(i)}\u0000?`))
 			return 'another request of this run has an unknown outcome, and its customer could not be looked up';
 		return undefined;
 	};
 }
+
+/** Lookups that got no answer in a row (after their retries) before the others are given up. */
+const MAX_FAILED_IN_A_ROW = 3;
+
+/** Capillary's answer that no customer has this identifier ("Customer not found", 8015). */
+function isNoSuchCustomer(lookup: CustomerPromotions): boolean {
+	if (lookup.found || lookup.response?.type !== 'http') return false;
+	const { statusCode, body } = lookup.response;
+	return statusCode >= 400 && statusCode < 500 && firstApiError(body)?.code === CUSTOMER_NOT_FOUND;
+}
+
+const CUSTOMER_NOT_FOUND = 8015;
 
 /** The longest wait before the lookups, for a request Capillary may still be processing. */
 const MAX_SETTLE_MS = 10_000;
@@ -55,7 +71,8 @@ const MAX_SETTLE_MS = 10_000;
  * Verify Unknown Outcomes, once the run's requests have all ended: unless Capillary answered each
  * of them itself, waits as long as the Timeout (at most 10 s) so that a request it is still
  * working on can finish; looks each held customer
- * up (at most `concurrency` at once, through the shared pacer, retried as reads are), and decides
+ * up (at most `concurrency` at once, through the shared pacer, retried as reads are; once 3 in a
+ * row failed, the rest are not looked up), and decides
  * its outcome (`decideOutcome`). Two held requests of one action for the same Capillary customer
  * and promotion cannot tell their records apart: both stay unknown.
  */
@@ -71,12 +88,31 @@ export async function verifyHeldResults(
 	const mayBeRunning = held.some(({ sent }) => !(sent.result as Unknown).sentRequest.answered);
 	const settle = mayBeRunning ? Math.min(sender.connection.timeout, MAX_SETTLE_MS) : 0;
 	const stopped = await waitUnlessStopped(settle, sender.shouldStop);
-	const lookups = await mapConcurrently(held, concurrency, async ({ customer }) =>
-		stopped || sender.shouldStop()
-			? ({ found: false, reason: 'the run stopped before the lookup' } as CustomerPromotions)
-			: await fetchCustomerPromotions(context, sender, customer),
+	let failedInARow = 0;
+	const lookups = await mapConcurrently(
+		held,
+		concurrency,
+		async ({ customer }): Promise<CustomerPromotions> => {
+			if (stopped || sender.shouldStop())
+				return { found: false, reason: 'the run stopped before the lookup' };
+			// Each failed lookup took up to (Max Retries + 1) Timeouts: the rest would only fail too.
+			if (failedInARow >= MAX_FAILED_IN_A_ROW)
+				return {
+					found: false,
+					reason: `not looked up, as the ${MAX_FAILED_IN_A_ROW} lookups before it failed`,
+				};
+			const lookup = await fetchCustomerPromotions(context, sender, customer);
+			failedInARow = !lookup.found && lookup.response ? failedInARow + 1 : 0;
+			return lookup;
+		},
 	);
 	const rivals = heldRivals(held, lookups);
+	// Every customer a lookup named, with the identifier it was looked up by: two values of one
+	// identifier type named as one customer show that a lookup answered for someone else.
+	const identities = new RunRecords();
+	for (const [i, lookup] of lookups.entries())
+		if (lookup.found && lookup.customerId !== undefined)
+			identities.noteIdentity(lookup.customerId, held[i].customer);
 	return held.map(({ customer, sent }, i) => {
 		const result = sent.result as Unknown;
 		const { action, sentAt } = result.sentRequest;
@@ -84,6 +120,14 @@ export async function verifyHeldResults(
 		const customerId = lookup.found ? lookup.customerId : undefined;
 		const otherIds = customerId === undefined ? new Set<string>() : records.idsFor(customerId);
 		let decision: Decision = decideOutcome({ action, customer, sentAt, otherIds }, lookup);
+		if (
+			customerId !== undefined &&
+			(records.knownOtherwise(customerId, customer) ||
+				identities.knownOtherwise(customerId, customer))
+		)
+			decision = {
+				undecided: `the lookup answered for customer ${customerId}, whom this run also reached by another ${customer.identifierName}: one of those answers was for someone else`,
+			};
 		// A record found may be another request's of this run that could not be told apart from this one.
 		const rival = records.blind
 			? 'another request of this run was answered without naming its customer'
