@@ -5,6 +5,9 @@ import {
 } from '../../nodes/Capillary/lookup/readPromotionData';
 import { example, type ExampleBody } from './promotionDataExamples';
 
+/** When the docs' examples were taken (their enrolments expire on 2024-06-30). */
+const DOCS_NOW = Date.parse('2024-06-26T00:00:00.000Z');
+
 const promotionsOf = (body: ExampleBody): LookupPromotion[] => {
 	const read = readPromotionDataPage(body);
 	if ('unreadable' in read) throw new Error(read.unreadable);
@@ -24,7 +27,7 @@ const HEAD = {
 
 test('Enrol & Issue, not enrolled (AVAILABLE_TO_ENROL): enrolled false, no enrolment, no issues', () => {
 	const [promotion] = promotionsOf(example.AVAILABLE_TO_ENROL());
-	expect(describePromotion(promotion)).toEqual({
+	expect(describePromotion(promotion, DOCS_NOW)).toEqual({
 		...HEAD,
 		enrolled: false,
 		enrolment: null,
@@ -34,7 +37,7 @@ test('Enrol & Issue, not enrolled (AVAILABLE_TO_ENROL): enrolled false, no enrol
 
 test('Enrol & Issue, enrolled and issued (AVAILABLE_TO_REDEEM): the ids by the bulk APIs’ names', () => {
 	const [enrolAndIssue, direct] = promotionsOf(example.AVAILABLE_TO_REDEEM());
-	expect(describePromotion(enrolAndIssue)).toEqual({
+	expect(describePromotion(enrolAndIssue, DOCS_NOW)).toEqual({
 		...HEAD,
 		enrolled: true,
 		enrolment: {
@@ -52,7 +55,7 @@ test('Enrol & Issue, enrolled and issued (AVAILABLE_TO_REDEEM): the ids by the b
 		],
 	});
 	// Direct Issue: its issues, and no enrolment (its timeline's enrollmentId is a dummy one).
-	const described = describePromotion(direct) as Record<string, unknown>;
+	const described = describePromotion(direct, DOCS_NOW) as Record<string, unknown>;
 	expect(described.promotionType).toBe('DIRECT_ISSUE');
 	expect(described).not.toHaveProperty('enrolled');
 	expect(described).not.toHaveProperty('enrolment');
@@ -61,7 +64,7 @@ test('Enrol & Issue, enrolled and issued (AVAILABLE_TO_REDEEM): the ids by the b
 
 test('GENERIC (the default sample): no issues, no enrolment', () => {
 	const [generic] = promotionsOf(example.DEFAULT_SAMPLE());
-	const described = describePromotion(generic) as Record<string, unknown>;
+	const described = describePromotion(generic, DOCS_NOW) as Record<string, unknown>;
 	expect(described).toMatchObject({ promotionType: 'GENERIC', issues: [] });
 	expect(described).not.toHaveProperty('enrolled');
 });
@@ -78,7 +81,7 @@ test('the latest enrolment is shown, and the issues of every enrolment, oldest f
 		],
 	};
 	body.promotions[0].customerPromotionTimelines = [later, first];
-	const described = describePromotion(promotionsOf(body)[0]) as Record<string, unknown>;
+	const described = describePromotion(promotionsOf(body)[0], DOCS_NOW) as Record<string, unknown>;
 	expect(described.enrolment).toMatchObject({ issualId: '1600' });
 	expect((described.issues as Array<{ earnedId: string }>).map((i) => i.earnedId)).toEqual([
 		'1583',
@@ -90,14 +93,14 @@ test('timelines left out of an Enrol & Issue or Direct Issue promotion are a pro
 	for (const index of [0, 1]) {
 		const body = example.AVAILABLE_TO_REDEEM();
 		delete body.promotions[index].customerPromotionTimelines;
-		expect(describePromotion(promotionsOf(body)[index])).toMatch(
+		expect(describePromotion(promotionsOf(body)[index], DOCS_NOW)).toMatch(
 			/^promotion \d+ \((ENROL_AND_ISSUE|DIRECT_ISSUE)\) came without its customerPromotionTimelines$/,
 		);
 	}
 	const body = example.AVAILABLE_TO_REDEEM();
 	delete (body.promotions[0].customerPromotionTimelines![0] as Record<string, unknown>)
 		.issuedDetails;
-	expect(describePromotion(promotionsOf(body)[0])).toBe(
+	expect(describePromotion(promotionsOf(body)[0], DOCS_NOW)).toBe(
 		'promotion 1119990 has a timeline entry without its issuedDetails',
 	);
 });
@@ -108,7 +111,7 @@ test('a promotion of unknown type has no promotionType, and no issues when none 
 	delete body.promotions[0].customerPromotionTimelines;
 	body.promotions[1].pointsOfferType = 'SOMETHING_NEW';
 	const [untyped, unknown] = promotionsOf(body).map(
-		(p) => describePromotion(p) as Record<string, unknown>,
+		(p) => describePromotion(p, DOCS_NOW) as Record<string, unknown>,
 	);
 	expect(untyped).not.toHaveProperty('promotionType');
 	expect(untyped).not.toHaveProperty('issues');
@@ -122,4 +125,13 @@ test('isPromotion matches by ID, or by promotion identifier (the lookup’s `ide
 	expect(isPromotion(promotion, { promotionId: 1119509 })).toBe(false);
 	expect(isPromotion(promotion, { promoIdentifier: HEAD.promoIdentifier })).toBe(true);
 	expect(isPromotion(promotion, { promoIdentifier: '1119990' })).toBe(false);
+});
+
+test('an enrolment past its expiry date is not "enrolled"; the enrolment is still shown', () => {
+	const [enrolAndIssue] = promotionsOf(example.AVAILABLE_TO_EARN());
+	const later = Date.parse('2024-07-01T00:00:00.000Z');
+	expect(describePromotion(enrolAndIssue, later)).toMatchObject({
+		enrolled: false,
+		enrolment: { issualId: '1580' },
+	});
 });

@@ -62,8 +62,8 @@ describe('Revoke Issue', () => {
 		sandbox.injectFault(onRevoke({ type: 'hang', afterApplying: true }));
 		const result = await run(
 			sandbox,
-			items.map(({ mobile }) => ({ mobile, ids: '' })),
-			revokeEarn(),
+			items.map(({ mobile }) => ({ mobile })),
+			parametersFor('revokeEarn', {}, { earnedIds: '' }),
 		);
 		expect(claimsOf(sandbox, result, 'revokeEarn')).toEqual(['applied', 'applied']);
 	});

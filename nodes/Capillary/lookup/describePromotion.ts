@@ -20,12 +20,13 @@ export function isPromotion(promotion: LookupPromotion, chosen: PromotionRef): b
 /**
  * One promotion of a Success item: what it is, and what the customer holds of it, with the bulk
  * APIs' id names (an enrolment's `issualId`, an issue's `earnedId`). Enrol & Issue promotions say
- * whether the customer is enrolled, and the latest enrolment (null: none listed). `issues` are all
+ * whether the customer is enrolled (an enrolment is listed that is not past its expiry date, `now`
+ * on Capillary's clock), and the latest enrolment (null: none listed). `issues` are all
  * the issues listed, oldest first (left out when the type is unknown and none are listed). A
  * promotion of a type that has enrolments and issues, whose answer leaves them out, is a problem
  * (returned as text): missing data must never pass for "none".
  */
-export function describePromotion(promotion: LookupPromotion): IDataObject | string {
+export function describePromotion(promotion: LookupPromotion, now: number): IDataObject | string {
 	const type = promotion.pointsOfferType ? PROMOTION_TYPES[promotion.pointsOfferType] : undefined;
 	const described: IDataObject = {
 		promotionId: promotion.promotionId,
@@ -54,10 +55,14 @@ export function describePromotion(promotion: LookupPromotion): IDataObject | str
 	const latest = latestEnrolment(timelines);
 	return withoutUndefined({
 		...described,
-		enrolled: timelines.length > 0,
+		enrolled: timelines.some((timeline) => !hasExpired(timeline, now)),
 		enrolment: latest ? describeEnrolment(latest) : null,
 		issues,
 	});
+}
+
+function hasExpired({ expiresAt }: LookupEnrolment, now: number): boolean {
+	return expiresAt !== undefined && Date.parse(expiresAt) <= now;
 }
 
 /** The enrolment with the latest date; among equal dates, or none dated, the last listed. */

@@ -5,7 +5,7 @@ import { getCustomerPromotionData } from '../transport/customerPromotionData';
 import type { CapillaryResponse } from '../transport/types';
 import { sendWithRetries, type Sender } from '../transport/retry/sendWithRetries';
 import type { RetryDecision } from '../transport/retry/retryDecision';
-import { classifyFailure } from '../results/classifyFailure';
+import { classifyFailure, firstApiError } from '../results/classifyFailure';
 import { readPromotionDataPage, type LookupPromotion } from './readPromotionData';
 import { steadyNow } from '../verification/steadyClock';
 
@@ -74,6 +74,9 @@ export async function fetchCustomerPromotions(
 		if (response.type !== 'http' || response.statusCode < 200 || response.statusCode >= 300)
 			return { found: false, reason: failedLookup(response, retries), response };
 		requestId = response.requestId;
+		// A 2xx that carries Capillary's errors[] is its refusal, whatever else it holds.
+		if (firstApiError(response.body))
+			return { found: false, reason: 'Capillary answered with an error', response };
 		const read = readPromotionDataPage(response.body);
 		if ('unreadable' in read)
 			return {

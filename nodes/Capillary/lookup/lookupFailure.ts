@@ -8,7 +8,7 @@ const CUSTOMER_CODES: ReadonlySet<number> = new Set([8013, 8015, 8003]);
 
 /**
  * What a failed lookup means for its item. A lookup changes nothing, so the outcome is always
- * `not_applied`. 8013/8015/8003 are `rejected`; other request failures are classified as the bulk
+ * `not_applied`. 8013/8015/8003 are `rejected`, as is any code of a 2xx answer's `errors[]`; other request failures are classified as the bulk
  * operations' are (a fatal one stops the run); an answer that cannot be used is `unmatched`.
  * Messages say what happened; failureAdvice adds what to do.
  */
@@ -18,6 +18,16 @@ export function lookupFailure(failed: Extract<CustomerPromotions, { found: false
 } {
 	const { response } = failed;
 	if (!response) return { error: unusable(failed.reason) };
+	if (response.type === 'http' && response.statusCode < 300) {
+		const { code, message } = firstApiError(response.body) ?? {};
+		const error = {
+			kind: 'rejected' as const,
+			code: code ?? null,
+			message: message ?? 'Capillary answered with an error, without a message',
+			outcome: 'not_applied' as const,
+		};
+		return { error };
+	}
 	if (response.type === 'http' && response.statusCode >= 400 && response.statusCode < 500) {
 		const { code, message } = firstApiError(response.body) ?? {};
 		if (code !== undefined && CUSTOMER_CODES.has(code))

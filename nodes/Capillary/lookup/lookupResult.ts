@@ -27,14 +27,17 @@ export function lookupResult(customer: LookupRequest, found: CustomerPromotions)
 		const { error, fatal } = lookupFailure(found);
 		return { fields, result: { status: 'failed', error, ...requestId }, fatal };
 	}
+	const doubt = answerDoubt(customer, found);
+	if (doubt) return { fields, result: { status: 'failed', error: unusable(doubt), ...requestId } };
 	const { programId, promotion: chosen } = customer;
+	const now = Date.now() + (found.clockOffsetMs ?? 0);
 	const promotions: IDataObject[] = [];
 	for (const promotion of found.promotions) {
 		// `programs` was sent: this only drops what Capillary should have left out.
 		const otherProgram = promotion.programId !== undefined && promotion.programId !== programId;
 		if (programId !== undefined && otherProgram) continue;
 		if (chosen && !isPromotion(promotion, chosen)) continue;
-		const described = describePromotion(promotion);
+		const described = describePromotion(promotion, now);
 		if (typeof described === 'string') {
 			const error = unusable(`its answer could not be read: ${described}`);
 			return { fields, result: { status: 'failed', error, ...requestId } };
@@ -50,6 +53,29 @@ export function lookupResult(customer: LookupRequest, found: CustomerPromotions)
 		},
 		result: { status: 'success', warnings: [], ...requestId },
 	};
+}
+
+/** Why the answer cannot be taken as this customer's promotions, if it cannot. */
+function answerDoubt(
+	customer: LookupRequest,
+	{ customerId, promotions }: Extract<CustomerPromotions, { found: true }>,
+): string | undefined {
+	if (customer.identifierName === 'id' && String(customerId) !== customer.identifierValue)
+		return `Capillary answered for customer ${String(customerId)}, not for customer ${customer.identifierValue}`;
+	const seen = new Set<number>();
+	for (const { promotionId } of promotions) {
+		if (seen.has(promotionId))
+			return `its answer lists promotion ${promotionId} more than once: what the customer holds of it cannot be told`;
+		seen.add(promotionId);
+	}
+	const chosen = customer.promotion;
+	if (
+		chosen &&
+		'promoIdentifier' in chosen &&
+		promotions.some((p) => p.promoIdentifier === undefined)
+	)
+		return 'its answer lists promotions without their identifier, so the promotion chosen by its identifier cannot be found among them';
+	return undefined;
 }
 
 function failedRequestId({ response }: Extract<CustomerPromotions, { found: false }>) {

@@ -108,7 +108,9 @@ function readEnrolment(raw: unknown): LookupEnrolment | string {
 	const enrolled = readDate(raw.enrollmentDate);
 	if (enrolled === null) return 'an enrollmentDate that is not a date';
 	if (enrolled) [enrolment.enrolledAt, enrolment.enrolledAtMs] = enrolled;
-	if (typeof raw.enrollmentExpiryDate === 'string') enrolment.expiresAt = raw.enrollmentExpiryDate;
+	const expires = readDate(raw.enrollmentExpiryDate);
+	if (expires === null) return 'an enrollmentExpiryDate that is not a date';
+	if (expires) enrolment.expiresAt = expires[0];
 	const issues = raw.issuedDetails ?? undefined;
 	if (issues === undefined) return enrolment;
 	if (!Array.isArray(issues)) return 'issuedDetails that are not a list';
@@ -126,25 +128,36 @@ function readIssue(raw: unknown): LookupIssue | string {
 	if (!isId(raw.issualId)) return 'an issue without an issualId';
 	const issued = readDate(raw.issualDate);
 	if (!issued) return 'an issue without a valid issualDate';
+	const expires = readDate(raw.issualExpiryDate);
+	if (expires === null) return 'an issualExpiryDate that is not a date';
 	const redeemed = wholeNumber(raw.redeemedCount);
 	return {
 		earnedId: canonicalId(raw.issualId),
 		issuedAt: issued[0],
 		issuedAtMs: issued[1],
-		...(typeof raw.issualExpiryDate === 'string' ? { expiresAt: raw.issualExpiryDate } : {}),
+		...(expires ? { expiresAt: expires[0] } : {}),
 		...(redeemed === undefined ? {} : { redeemedCount: redeemed }),
 	};
 }
 
 /** An ISO date-time with its zone ("2024-06-25T12:41:55.000Z"): one without could be any zone's. */
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** A date as given and in ms; undefined when absent; null when present but not a dated instant. */
+/**
+ * A date as given and in ms; undefined when absent; null when present but not a dated instant (no
+ * zone, or a day that does not exist, such as Feb 31, which Date.parse would move to March).
+ */
 function readDate(value: unknown): [string, number] | undefined | null {
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) return null;
-	const ms = Date.parse(value);
-	return Number.isFinite(ms) ? [value, ms] : null;
+	const parts = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
+	if (!parts) return null;
+	const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number);
+	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
+	if (hour > 23 || minute > 59 || second > 59) return null;
+	const ms = Date.parse(value as string);
+	return Number.isFinite(ms) ? [value as string, ms] : null;
 }
 
 /** An id as the bulk answers and the node's inputs name it: digits, without padding or leading zeros. */
@@ -154,10 +167,15 @@ function canonicalId(value: string | number): string {
 		.replace(/^0+(?=\d)/, '');
 }
 
+/**
+ * A positive whole number of up to 15 digits (as Revoke Issue's Earned IDs take them), or its
+ * digits, padded or with leading zeros (`canonicalId` drops them).
+ */
 function isId(value: unknown): value is string | number {
+	const digits = typeof value === 'string' ? value.trim().replace(/^0+(?=\d)/, '') : value;
 	return (
-		(typeof value === 'number' && Number.isSafeInteger(value) && value > 0) ||
-		(typeof value === 'string' && /^\d{1,18}$/.test(value.trim()))
+		(typeof value === 'number' && Number.isSafeInteger(value) && value > 0 && value < 1e15) ||
+		(typeof digits === 'string' && /^[1-9]\d{0,14}$/.test(digits))
 	);
 }
 

@@ -80,7 +80,7 @@ const REVOKE_REJECTION_FIX: Record<string, string> = {
 	8015: 'Check the Identifier Type and value: Capillary finds no such customer in this program',
 	8896: 'Revoke the customer’s issues of this promotion first (Revoke Issue), then revoke the enrolment again. If the customer holds none, check the Identifier Type and value.',
 	8902: 'This promotion has no enrolment to revoke (it is Direct Issue, or generic): for a Direct Issue promotion, use Revoke Issue.',
-	8903: 'Check the Earned IDs (one is not an active issue of this customer in this promotion: wrong, or already revoked; Get Customer Promotions lists the active ones, and empty Earned IDs revoke all of them)',
+	8903: 'Check the Earned IDs (one is not an active issue of this customer in this promotion: wrong, or already revoked; Get Customer Promotions shows the customer’s issues, and empty Earned IDs revoke all of them)',
 	2305: 'Nothing to revoke: the customer holds no active issue or enrolment of this promotion (check it with Get Customer Promotions if you expected one).',
 };
 /** Revoke Issue: 8896 is the docs' "invalid customerId"; 8902 a promotion no one holds issues of. */
