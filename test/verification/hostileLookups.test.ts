@@ -345,3 +345,30 @@ test.each([
 		]);
 	},
 );
+
+describe('a gateway’s answer while Capillary still works on the request', () => {
+	test('a 500 without Capillary’s request id: not taken for Capillary’s own, so the lookup waits and finds the issue', async () => {
+		const [customer] = customers(999, 1);
+		proxy.onBulk({ status: 500, raw: 'Internal Server Error', forwardAfterMs: 300 });
+		const result = await throughProxy(
+			mobilesOf([customer]),
+			parametersFor('earn', { resendVerifiedNotApplied: true }),
+		);
+		expect(claimsOf(sandbox, result, 'earn')).toEqual(['applied']);
+		expect(ledgerOf(sandbox, 'EARN', customer.id)).toHaveLength(1);
+	});
+
+	// Verification waits as long as the Timeout (at most 10 s): a request Capillary applies later than
+	// that cannot be seen, and reads as not applied (the option's description says so).
+	test.failing(
+		'[cannot be avoided] Capillary applying the request after the wait: never not_applied',
+		async () => {
+			const [customer] = customers(999, 1);
+			proxy.onBulk({ status: 502, raw: 'Bad Gateway', forwardAfterMs: 1500 });
+			const result = await throughProxy(mobilesOf([customer]), parametersFor('earn'));
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(ledgerOf(sandbox, 'EARN', customer.id)).toHaveLength(1);
+			claimsOf(sandbox, result, 'earn');
+		},
+	);
+});

@@ -32,8 +32,20 @@ export interface LookupHooks {
 	answer?: LookupHook;
 }
 
+/**
+ * A gateway that answers a bulk request at once, without Capillary's X-Cap-Requestid, and hands it
+ * to Capillary (the sandbox) only `forwardAfterMs` later: Capillary still working on it.
+ */
+export interface GatewayAnswer {
+	status: number;
+	raw: string;
+	forwardAfterMs: number;
+}
+
 export interface HostileProxy {
 	credentials(): ReturnType<typeof sandboxCredentials>;
+	/** The next bulk requests (until the test ends) meet this gateway. */
+	onBulk(answer: GatewayAnswer): void;
 	/** Hooks on every lookup until the test ends (a function: `answer`). */
 	onLookup(hooks: LookupHooks | LookupHook): void;
 	readonly url: string;
@@ -44,6 +56,8 @@ export function useHostileProxy(sandbox: CapillarySandbox): HostileProxy {
 	let server: http.Server | undefined;
 	let url = '';
 	let hooks: LookupHooks = {};
+	let gateway: GatewayAnswer | undefined;
+	const late = new Set<ReturnType<typeof setTimeout>>();
 	beforeAll(async () => {
 		server = http.createServer((request, response) => {
 			const chunks: Buffer[] = [];
@@ -55,6 +69,19 @@ export function useHostileProxy(sandbox: CapillarySandbox): HostileProxy {
 				if (isLookup) await hooks.before?.(target.searchParams);
 				const headers = { ...request.headers };
 				delete headers.host;
+				if (gateway && target.pathname.includes('/bulk/')) {
+					const { status, raw, forwardAfterMs } = gateway;
+					response.writeHead(status, { 'content-type': 'text/plain' });
+					response.end(raw);
+					const timer = setTimeout(() => {
+						late.delete(timer);
+						const forward = http.request(target, { method: request.method, headers });
+						forward.on('error', () => undefined);
+						forward.end(Buffer.concat(chunks));
+					}, forwardAfterMs);
+					late.add(timer);
+					return;
+				}
 				const forward = http.request(target, { method: request.method, headers }, (answer) => {
 					if (!hook) {
 						response.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -78,6 +105,9 @@ export function useHostileProxy(sandbox: CapillarySandbox): HostileProxy {
 	});
 	afterEach(() => {
 		hooks = {};
+		gateway = undefined;
+		late.forEach((timer) => clearTimeout(timer));
+		late.clear();
 	});
 	afterAll(async () => {
 		server?.closeAllConnections();
@@ -115,6 +145,9 @@ export function useHostileProxy(sandbox: CapillarySandbox): HostileProxy {
 
 	return {
 		credentials: () => sandboxCredentials({ url } as CapillarySandbox),
+		onBulk(answer) {
+			gateway = answer;
+		},
 		onLookup(next) {
 			hooks = typeof next === 'function' ? { answer: next } : next;
 		},

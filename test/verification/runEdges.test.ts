@@ -175,6 +175,41 @@ describe('one Capillary customer sent twice in a run (by mobile and by email)', 
 	});
 });
 
+test('Enrol and Issue, one customer by id (enrolled, its issue step unknown) and by email (enrolment not applied): the id request’s enrolment is not taken for the email one’s', async () => {
+	// Found by the nothing-lost property test (seed 20261126): a held result's enrolment, named by its
+	// own answer, was not yet among the run's records when the other request was verified.
+	const [customer] = customers(650, 1);
+	sandbox.injectFault({ type: 'latency', ms: 0 }); // the id batch's enrolment: answered
+	sandbox.injectFault({ type: 'malformed' }); // its issue step: applied, answer cut off
+	sandbox.injectFault(NOT_APPLIED); // the email batch's enrolment: not applied
+	const result = await run(
+		sandbox,
+		[
+			{ name: 'id', value: String(customer.id) },
+			{ name: 'email', value: customer.email },
+		],
+		parametersFor(
+			'enrolAndEarn',
+			{ parallelRequests: 1 },
+			{ identifierName: '={{ $json.name }}', identifierValue: '={{ $json.value }}' },
+		),
+	);
+	const [enrolment] = ledgerOf(sandbox, 'ENROL', customer.id);
+	expect(ledgerOf(sandbox, 'ENROL', customer.id)).toHaveLength(1);
+	expect(enrolment.identifierName).toBe('id');
+	const items = [...result.success, ...result.failed].sort(
+		(a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item,
+	);
+	expect(items.map((i) => [i.json.identifierName, i.json.status, i.json.enrolled])).toEqual([
+		['id', 'success', true],
+		['email', 'failed', null],
+	]);
+	expect(items[0].json.issualId).toBe(enrolment.issualId);
+	expect(items[1].json.verification).toMatch(
+		/holds enrolment \d+, which this request may have replaced/,
+	);
+});
+
 test('invalid items and duplicates next to held customers: every item once, duplicates as their first', async () => {
 	const [a, b] = customers(700, 2);
 	sandbox.injectFault({ type: 'hang', afterApplying: true });

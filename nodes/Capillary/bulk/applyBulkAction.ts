@@ -27,8 +27,12 @@ export async function applyBulkAction(
 		return postBulkAction(context, sender.connection, action, group, customers, options);
 	});
 	const paired = pairResults(action, customers, response);
+	// Capillary itself answered (its X-Cap-Requestid on it): it is no longer working on the request.
+	// A gateway's answer (a 500 too) without one may come while it still is.
 	const answered =
-		response.type === 'http' && (response.statusCode < 300 || response.statusCode === 500);
+		response.type === 'http' &&
+		response.requestId !== undefined &&
+		(response.statusCode < 300 || response.statusCode === 500);
 	const results = noteRetries(paired.results, retries, earlierMayHaveApplied).map((result) =>
 		result.status === 'failed' && result.error.outcome === 'unknown' && sentAt !== undefined
 			? { ...result, sentRequest: { action, sentAt, answered } }

@@ -18,10 +18,7 @@ export class RunRecords {
 
 	note(result: CustomerResult, customer?: Identified): void {
 		if (customer && result.entityId !== undefined) this.noteIdentity(result.entityId, customer);
-		// As the lookup reads ids: digits without padding or leading zeros.
-		const named = [result.issualId, result.earnedId]
-			.filter((id) => id !== undefined)
-			.map((id) => id.trim().replace(/^0+(?=\d)/, ''));
+		const named = namedIds(result);
 		if (named.length === 0) return;
 		if (result.entityId === undefined) {
 			this.blind = true;
@@ -60,4 +57,11 @@ export class RunRecords {
 function identity({ identifierName, identifierValue }: Identified): string {
 	const value = identifierName === 'email' ? identifierValue.toLowerCase() : identifierValue;
 	return `${identifierName}\u0000${value}`;
+}
+
+/** The ids a result names (issualId, earnedId), as the lookup reads ids: no padding, no leading zeros. */
+export function namedIds(result: CustomerResult): string[] {
+	return [result.issualId, result.earnedId]
+		.filter((id) => id !== undefined)
+		.map((id) => id.trim().replace(/^0+(?=\d)/, ''));
 }

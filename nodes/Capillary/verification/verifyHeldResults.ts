@@ -11,7 +11,7 @@ import type { SentCustomer } from '../results/itemResults';
 import type { Sender } from '../transport/retry/sendWithRetries';
 import { waitUnlessStopped } from '../transport/retry/waitUnlessStopped';
 import { decideOutcome, type Decision } from './decideOutcome';
-import { RunRecords } from './runRecords';
+import { namedIds, RunRecords } from './runRecords';
 import { verifiedResult } from './verifiedResult';
 
 /** A customer whose request's outcome is unknown, held back from the output until it is looked up. */
@@ -113,12 +113,19 @@ export async function verifyHeldResults(
 	for (const [i, lookup] of lookups.entries())
 		if (lookup.found && lookup.customerId !== undefined)
 			identities.noteIdentity(lookup.customerId, held[i].customer);
+	const heldIds = held.flatMap(({ sent }) => namedIds(sent.result));
 	return held.map(({ customer, sent }, i) => {
 		const result = sent.result as Unknown;
 		const { action, sentAt } = result.sentRequest;
 		const lookup = lookups[i];
 		const customerId = lookup.found ? lookup.customerId : undefined;
-		const otherIds = customerId === undefined ? new Set<string>() : records.idsFor(customerId);
+		// Records this run's answers named: those of results already out, and those other held
+		// results carry (Enrol and Issue's enrolment, before its issue step's outcome is known).
+		const own = new Set(namedIds(result));
+		const otherIds = new Set([
+			...(customerId === undefined ? [] : records.idsFor(customerId)),
+			...heldIds.filter((id) => !own.has(id)),
+		]);
 		let decision: Decision = decideOutcome({ action, customer, sentAt, otherIds }, lookup);
 		if (
 			customerId !== undefined &&
