@@ -210,6 +210,36 @@ test('Enrol and Issue, one customer by id (enrolled, its issue step unknown) and
 	);
 });
 
+test('Retry Requests With Unknown Outcome: a record an earlier attempt of another request left (named by no answer) is not claimed', async () => {
+	// Found by the nothing-lost property test (seed 619687246, timing-dependent there).
+	const [customer] = customers(660, 1);
+	sandbox.injectFault({ ...NOT_APPLIED, times: 2 }); // the mobile request and its retry
+	sandbox.injectFault({ type: 'status', status: 504, afterApplying: true }); // the id request: applied
+	// … and its retry: answered, applied again
+	const result = await run(
+		sandbox,
+		[
+			{ name: 'mobile', value: customer.mobile },
+			{ name: 'id', value: String(customer.id) },
+		],
+		parametersFor(
+			'earn',
+			{ parallelRequests: 1, retryUnknownOutcome: true, maxRetries: 1 },
+			{ identifierName: '={{ $json.name }}', identifierValue: '={{ $json.value }}' },
+		),
+	);
+	const issues = ledgerOf(sandbox, 'EARN', customer.id);
+	expect(issues.map((e) => e.identifierName)).toEqual(['id', 'id']);
+	const items = [...result.success, ...result.failed].sort(
+		(a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item,
+	);
+	expect(items.map((i) => [i.json.identifierName, i.json.status])).toEqual([
+		['mobile', 'failed'],
+		['id', 'success'],
+	]);
+	expect(errorOf(items[0]).outcome).toBe('unknown');
+});
+
 test('invalid items and duplicates next to held customers: every item once, duplicates as their first', async () => {
 	const [a, b] = customers(700, 2);
 	sandbox.injectFault({ type: 'hang', afterApplying: true });

@@ -166,6 +166,22 @@ describe('RunRecords', () => {
 		);
 	});
 
+	test('a customer resent after an attempt that may have applied may hold an unnamed record, for the other items', () => {
+		const records = new RunRecords();
+		records.note(success({ entityId: 7 }), { identifierName: 'mobile', identifierValue: '9190' });
+		records.noteUnnamed({ itemIndex: 1, identifierName: 'mobile', identifierValue: '9190' });
+		const item = (itemIndex: number) => ({
+			itemIndex,
+			identifierName: 'email' as const,
+			identifierValue: 'a@example.com',
+		});
+		expect(records.mayHoldUnnamed(7, item(0))).toBe(true);
+		expect(records.mayHoldUnnamed(8, item(0))).toBe(false);
+		expect(records.mayHoldUnnamed(7, { ...item(1), identifierName: 'mobile' })).toBe(false); // its own
+		records.noteUnnamed({ itemIndex: 2, identifierName: 'id', identifierValue: '9' });
+		expect(records.mayHoldUnnamed(9, item(0))).toBe(true); // by id, the customer is known at once
+	});
+
 	test('an id named without its customer makes the run blind; a result naming nothing changes nothing', () => {
 		const records = new RunRecords();
 		records.note(success({ entityId: 1 }));

@@ -14,8 +14,8 @@ export const option: INodePropertyOptions = {
 };
 
 /** ENROL a batch, then EARN for the customers whose enrolment succeeded, before the next batch. */
-const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => {
-	const enrol = await applyBulkAction(context, sender, 'ENROL', group, customers);
+const enrolThenEarn: SendJob = async (context, sender, { group, customers }, records) => {
+	const enrol = await applyBulkAction(context, sender, 'ENROL', group, customers, records);
 	const results = enrol.results.map(enrolStep);
 	const enrolled = enrol.results.map((r) =>
 		r.status === 'success' ? true : r.error.outcome === 'unknown' ? null : false,
@@ -29,6 +29,7 @@ const enrolThenEarn: SendJob = async (context, sender, { group, customers }) => 
 		'EARN',
 		group,
 		toEarn.map((i) => customers[i]),
+		records,
 	);
 	toEarn.forEach((i, k) => (results[i] = mergeSteps(enrol.results[i], earn.results[k])));
 	return { results, enrolled, fatal: earn.fatal };

@@ -6,6 +6,7 @@ import type { BatchJob, BulkAction, CustomerRequest } from '../helpers/types';
 import { postBulkAction } from '../transport/postBulkAction';
 import type { SendJob } from './runBulkOperation';
 import { sendWithRetries, type Sender } from '../transport/retry/sendWithRetries';
+import type { RunRecords } from '../verification/runRecords';
 import { steadyNow } from '../verification/steadyClock';
 
 /**
@@ -19,6 +20,7 @@ export async function applyBulkAction(
 	action: BulkAction,
 	group: BatchJob['group'],
 	customers: readonly CustomerRequest[],
+	records?: RunRecords,
 ): Promise<PairedBatch> {
 	let sentAt: number | undefined;
 	const { response, retries, earlierMayHaveApplied } = await sendWithRetries(sender, (options) => {
@@ -26,6 +28,8 @@ export async function applyBulkAction(
 		sentAt ??= steadyNow();
 		return postBulkAction(context, sender.connection, action, group, customers, options);
 	});
+	// Each customer's earlier attempt may have made a record that no answer names.
+	if (earlierMayHaveApplied) customers.forEach((customer) => records?.noteUnnamed(customer));
 	const paired = pairResults(action, customers, response);
 	// Capillary itself answered (its X-Cap-Requestid on it): it is no longer working on the request.
 	// A gateway's answer (a 500 too) without one may come while it still is.
@@ -43,8 +47,15 @@ export async function applyBulkAction(
 
 /** A SendJob that applies one bulk action to a whole batch. */
 export function bulkActionJob(action: BulkAction): SendJob {
-	return async (context, sender, { group, customers }) => {
-		const { results, fatal } = await applyBulkAction(context, sender, action, group, customers);
+	return async (context, sender, { group, customers }, records) => {
+		const { results, fatal } = await applyBulkAction(
+			context,
+			sender,
+			action,
+			group,
+			customers,
+			records,
+		);
 		return { results, fatal };
 	};
 }

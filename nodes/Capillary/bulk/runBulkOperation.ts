@@ -20,10 +20,12 @@ import {
 	type FollowUpRule,
 } from '../verification/settleUnknownOutcomes';
 
+/** Sends one batch; `records`: what the run's answers named, for Verify Unknown Outcomes. */
 export type SendJob = (
 	context: IExecuteFunctions,
 	sender: Sender,
 	job: BatchJob,
+	records: RunRecords,
 ) => Promise<BatchOutcome>;
 
 export interface BulkSettings {
@@ -68,11 +70,12 @@ export async function runBulkOperation(
 	const connection = runConnection(context, options);
 	/** The run's requests share it; set with the first, so that a run with nothing to send loads nothing. */
 	let sender: Omit<Sender, 'shouldStop'> | undefined;
+	const records = new RunRecords();
 	const sendWith = (job: SendJob) => async (batch: BatchJob, shouldStop: () => boolean) => {
 		const opened = await connection.open();
 		if ('fatal' in opened) return { ...notSentOutcome(batch, opened.fatal), fatal: opened.fatal };
 		sender ??= { ...opened, retry: options, verify: options };
-		return await job(context, { ...sender, shouldStop }, batch);
+		return await job(context, { ...sender, shouldStop }, batch, records);
 	};
 
 	const inputOf = (itemIndex: number) =>
@@ -80,7 +83,6 @@ export async function runBulkOperation(
 	/** Kept only for what a later duplicate may need: the result of the customer it repeats. */
 	const sentByItem: Array<SentCustomer | undefined> = [];
 	const duplicates: CustomerRequest[] = [];
-	const records = new RunRecords();
 	/** Customers whose outcome is unknown, held back until they are looked up (Verify Unknown Outcomes). */
 	const held: HeldCustomer[] = [];
 	const finish = (customer: CustomerRequest, sent: SentCustomer) => {

@@ -14,6 +14,9 @@ export class RunRecords {
 
 	private readonly identities = new Map<number, Set<string>>();
 
+	/** Customers (identity and item) a request was resent for after an attempt that may have applied. */
+	private readonly unnamed: Array<{ identity: string; itemIndex: number }> = [];
+
 	blind = false;
 
 	note(result: CustomerResult, customer?: Identified): void {
@@ -34,6 +37,32 @@ export class RunRecords {
 		let known = this.identities.get(customerId);
 		if (!known) this.identities.set(customerId, (known = new Set()));
 		known.add(identity(customer));
+	}
+
+	/**
+	 * A request for `customer` was sent again after an attempt that may have applied (Retry Requests
+	 * With Unknown Outcome): that attempt's record, if any, is named by no answer.
+	 */
+	noteUnnamed(customer: Identified & Pick<CustomerRequest, 'itemIndex'>): void {
+		this.unnamed.push({ identity: identity(customer), itemIndex: customer.itemIndex });
+	}
+
+	/**
+	 * Whether customer `customerId` may hold a record of another request of this run that no answer
+	 * named: one resent after an attempt that may have applied, for an identifier of that customer
+	 * (as answers and `alsoKnown` lookups named it), other than `customer`'s own item.
+	 */
+	mayHoldUnnamed(
+		customerId: number,
+		customer: Identified & Pick<CustomerRequest, 'itemIndex'>,
+		alsoKnown?: RunRecords,
+	): boolean {
+		const known = new Set([
+			...(this.identities.get(customerId) ?? []),
+			...(alsoKnown?.identities.get(customerId) ?? []),
+			identity({ identifierName: 'id', identifierValue: String(customerId) }),
+		]);
+		return this.unnamed.some((u) => known.has(u.identity) && u.itemIndex !== customer.itemIndex);
 	}
 
 	idsFor(customerId: number): ReadonlySet<string> {

@@ -138,7 +138,9 @@ export async function verifyHeldResults(
 		// A record found may be another request's of this run that could not be told apart from this one.
 		const rival = records.blind
 			? 'another request of this run was answered without naming its customer'
-			: rivals(i);
+			: customerId !== undefined && records.mayHoldUnnamed(customerId, customer, identities)
+				? 'another request of this run for the same customer was resent after an attempt that may have applied, so a record of it may be unnamed'
+				: rivals(i);
 		if ('applied' in decision && decision.applied && rival) decision = { undecided: rival };
 		const verified = verifiedResult(action, result, decision);
 		const enrolled =
