@@ -230,7 +230,13 @@ export function checkGuarantees(scenario: Scenario, run: RunRecord): string[] {
 				keyOf(e.action, e.promotionId, e.identifierName, e.identifierValue),
 			]),
 	);
-	const claimedIds = new Map<string, Claim>();
+	const claimedIds = new Map<string, { claim: Claim; key: string }>();
+	// A Success naming an enrolment this run made for another of the customer's identifiers.
+	const borrowed = (c: Claim, key: string) =>
+		operation === 'enrolAndEarn' &&
+		key.startsWith('ENROL') &&
+		c.id !== undefined &&
+		(enrolmentKeys.get(c.id) ?? key) !== key;
 	for (const key of new Set([...applied.keys(), ...claims.keys()])) {
 		if (key.startsWith('REVOKE_EARN')) continue;
 		const entries = applied.get(key) ?? [];
@@ -238,17 +244,11 @@ export function checkGuarantees(scenario: Scenario, run: RunRecord): string[] {
 		const sure = list.filter((c) => c.sure);
 		const maybe = list.filter((c) => c.maybe);
 		const count = entries.length;
-		// A Success naming an enrolment this run made for another of the customer's identifiers.
-		const borrowed = (c: Claim) =>
-			operation === 'enrolAndEarn' &&
-			key.startsWith('ENROL') &&
-			c.id !== undefined &&
-			(enrolmentKeys.get(c.id) ?? key) !== key;
 		if (count < sure.length) {
 			const tag =
 				key.startsWith('REVOKE') && sure.length - count <= sure.filter((c) => c.verified).length
 					? `${KNOWN_NODE_BUGS.revokeVerifiedByAbsence} `
-					: sure.length - count <= sure.filter(borrowed).length
+					: sure.length - count <= sure.filter((c) => borrowed(c, key)).length
 						? `${KNOWN_NODE_BUGS.borrowedEnrolment} `
 						: '';
 			problems.push(
@@ -273,7 +273,7 @@ export function checkGuarantees(scenario: Scenario, run: RunRecord): string[] {
 			}
 			if (!ledgerIds.has(c.id))
 				problems.push(
-					(borrowed(c) ? `${KNOWN_NODE_BUGS.borrowedEnrolment} ` : '') +
+					(borrowed(c, key) ? `${KNOWN_NODE_BUGS.borrowedEnrolment} ` : '') +
 						`${key}: ${describe(c)} names id ${c.id}, which is not in the ledger`,
 				);
 			// One enrolment, issue or revoke is one item's, whichever identifier the items give.
@@ -281,10 +281,12 @@ export function checkGuarantees(scenario: Scenario, run: RunRecord): string[] {
 			const other = claimedIds.get(`${action}|${c.id}`);
 			if (other)
 				problems.push(
-					(borrowed(c) || borrowed(other) ? `${KNOWN_NODE_BUGS.borrowedEnrolment} ` : '') +
-						`${action} ${c.id} is claimed by two Success items: ${describe(other)} and ${describe(c)}`,
+					(borrowed(c, key) || borrowed(other.claim, other.key)
+						? `${KNOWN_NODE_BUGS.borrowedEnrolment} `
+						: '') +
+						`${action} ${c.id} is claimed by two Success items: ${describe(other.claim)} and ${describe(c)}`,
 				);
-			claimedIds.set(`${action}|${c.id}`, c);
+			claimedIds.set(`${action}|${c.id}`, { claim: c, key });
 		}
 		// Within one answered request: what it applied for this customer, its items report.
 		const byRequest = new Map<string, number>();
