@@ -30,6 +30,8 @@ const STRICT = process.env.PROPERTY_STRICT === '1';
 const KNOWN: readonly string[] = Object.values(KNOWN_NODE_BUGS);
 const knownMet = new Map<string, number>();
 afterAll(() => {
+	// Jest prints a passing test's name (with its seed) only with --verbose or a single test file.
+	if (process.env.PROPERTY_SEED === 'random') console.log(`nothing-lost property: seed ${SEED}`);
 	if (knownMet.size > 0)
 		console.warn(
 			`Open node bugs met (regressions.test.ts; PROPERTY_STRICT=1 fails on them):\n${[...knownMet]
