@@ -1,10 +1,22 @@
+/**
+ * The nothing-lost property: random runs of the node (Enrol, Issue, Enrol and Issue, Revoke Issue,
+ * Revoke Enrolment; with Verify Unknown Outcomes and Resend Verified Not Applied on or off) in n8n's
+ * real engine, against the sandbox with faults injected on the bulk endpoints and on the customer
+ * lookup, each checked against the sandbox's ledger (checkGuarantees.ts). Scenarios: scenario.ts;
+ * one run: runScenario.ts.
+ *
+ * PROPERTY_RUNS (200) and PROPERTY_SEED (fixed; `random` for a fresh one) set the sample;
+ * PROPERTY_PATH (with the seed) replays the counterexample a failure printed;
+ * PROPERTY_SHRINK=1 shrinks a failure (slow: runs that wait for timeouts repeat);
+ * PROPERTY_STRICT=1 fails on the open node bugs of KNOWN_NODE_BUGS too; PROPERTY_STATS=1 prints
+ * how many items ended in each outcome.
+ */
 import fc from 'fast-check';
 
-import { DEMO } from '../sandbox';
-import { runCapillary, sandboxCredentials } from '../support/engine/capillaryWorkflow';
-import { checkGuarantees } from './checkGuarantees';
-import { scenario, scenarioParameters } from './scenario';
 import { useSandbox } from '../support/useSandbox';
+import { KNOWN_NODE_BUGS } from './checkGuarantees';
+import { runScenario, STATS } from './runScenario';
+import { scenario, VARIANTS, type SandboxVariant } from './scenario';
 
 /** CI runs a fixed, reproducible sample; `npm run test:soak` sets PROPERTY_RUNS and a fresh seed. */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
@@ -13,61 +25,60 @@ const SEED =
 		? Date.now() % 2 ** 31
 		: Number(process.env.PROPERTY_SEED ?? 20261126);
 
-const sandbox = useSandbox(undefined, { resetAfterEach: false });
+/** Open node bugs (see regressions.test.ts) fail the property only with PROPERTY_STRICT=1. */
+const STRICT = process.env.PROPERTY_STRICT === '1';
+const KNOWN: readonly string[] = Object.values(KNOWN_NODE_BUGS);
+const knownMet = new Map<string, number>();
+afterAll(() => {
+	// Jest prints a passing test's name (with its seed) only with --verbose or a single test file.
+	if (process.env.PROPERTY_SEED === 'random') console.log(`nothing-lost property: seed ${SEED}`);
+	if (knownMet.size > 0)
+		console.warn(
+			`Open node bugs met (regressions.test.ts; PROPERTY_STRICT=1 fails on them):\n${[...knownMet]
+				.map(([tag, n]) => `${tag}: ${n} scenarios`)
+				.join('\n')}`,
+		);
+	if (process.env.PROPERTY_STATS)
+		console.log(
+			[...STATS]
+				.sort(([a], [b]) => a.localeCompare(b))
+				.map(([k, n]) => `${k}: ${n}`)
+				.join('\n'),
+		);
+});
+
+/** One sandbox per construction variant; each scenario picks one (reset before it runs). */
+const sandboxes = Object.fromEntries(
+	Object.entries(VARIANTS).map(([variant, options]) => [
+		variant,
+		useSandbox(options, { resetAfterEach: false }),
+	]),
+) as Record<SandboxVariant, ReturnType<typeof useSandbox>>;
 
 test(
 	`every item accounted for, nothing applied unreported, under faults (${RUNS} scenarios, seed ${SEED})`,
 	async () => {
 		await fc.assert(
 			fc.asyncProperty(scenario, async (s) => {
-				sandbox.reset();
-				const credentials = sandboxCredentials(sandbox);
-				// Customers enrolled earlier: two hours before the run, on the sandbox's clock. (The lookup
-				// dates to the second: an enrolment of the same second as a request is its own.)
-				sandbox.setClockOffset(s.clockOffsetSeconds - 7200);
-				if (s.preEnrolled.length > 0) {
-					await runCapillary(credentials, {
-						items: [...new Set(s.preEnrolled)].map((k) => ({ mobile: DEMO.customer(k).mobile })),
-						parameters: {
-							resource: 'loyaltyPromotion',
-							operation: 'enrol',
-							programId: {
-								__rl: true,
-								mode: 'id',
-								value: String(DEMO.promotions.welcome.programId),
-							},
-							promotion: {
-								__rl: true,
-								mode: 'id',
-								value: String(DEMO.promotions.welcome.promotionId),
-							},
-							identifierName: 'mobile',
-							identifierValue: '={{ $json.mobile }}',
-							source: 'INSTORE',
-						},
-					});
+				const problems = await runScenario(sandboxes[s.variant], s);
+				// Lines in brackets are context for the others, not problems of their own.
+				const broken = problems.filter((p) => !p.startsWith('('));
+				const known = broken.filter((p) => KNOWN.some((tag) => p.startsWith(tag)));
+				for (const tag of new Set(known.map((p) => p.slice(0, p.indexOf(']') + 1))))
+					knownMet.set(tag, (knownMet.get(tag) ?? 0) + 1);
+				const failing = STRICT ? broken : broken.filter((p) => !known.includes(p));
+				if (failing.length > 0) {
+					const context = problems.filter((p) => !failing.includes(p));
+					throw new Error([...failing.slice(0, 10), ...context.slice(0, 5)].join('\n'));
 				}
-				sandbox.setClockOffset(s.clockOffsetSeconds);
-				const ledgerBefore = sandbox.ledger.length;
-				for (const fault of s.faults) sandbox.injectFault(fault);
-				const run = await runCapillary(credentials, {
-					items: s.items,
-					parameters: scenarioParameters(s),
-					authentication: s.authentication,
-					onError: 'continueRegularOutput',
-				});
-				const token = String(credentials.store.get('capillaryOAuthApi')?.accessToken ?? '');
-				const problems = checkGuarantees(
-					s,
-					{ success: run.success, failed: run.failed, threw: run.error !== undefined },
-					sandbox.ledger.slice(ledgerBefore),
-					sandbox.requests,
-					[DEMO.oauth.clientSecret, DEMO.basic.passwordMd5, DEMO.basic.password, token],
-				);
-				if (run.error) problems.push(`the node threw in a continue mode: ${run.error.message}`);
-				if (problems.length > 0) throw new Error(problems.slice(0, 10).join('\n'));
 			}),
-			{ numRuns: RUNS, seed: SEED, endOnFailure: true },
+			{
+				numRuns: RUNS,
+				seed: SEED,
+				endOnFailure: !process.env.PROPERTY_SHRINK,
+				// The `path` a failure prints, with its seed: runs that counterexample alone.
+				...(process.env.PROPERTY_PATH ? { path: process.env.PROPERTY_PATH, numRuns: 1 } : {}),
+			},
 		);
 	},
 	30 * 60_000,
