@@ -28,10 +28,8 @@ export interface RunRecord {
 type Action = LedgerEntry['action'];
 
 /**
- * Node bugs the suite found that are still open, each with its reproduction in
- * regressions.test.ts (`test.failing`). A broken guarantee that is one of these is reported with
- * its tag, and the test counts it apart (and fails on it with PROPERTY_STRICT=1); any other fails
- * the test. Remove an entry once its bug is fixed (its regression test then fails as `failing`).
+ * Node bugs this suite found (fixed; each has its regression test in regressions.test.ts): a broken
+ * guarantee of one of these kinds is reported with its tag, so that a regression names its history.
  */
 export const KNOWN_NODE_BUGS = {
 	/**
@@ -39,27 +37,27 @@ export const KNOWN_NODE_BUGS = {
 	 * the record may never have existed (a wrong Earned ID, a customer never enrolled or holding no
 	 * issue), or another request revoked it. Success, verified: true, with nothing revoked.
 	 */
-	revokeVerifiedByAbsence: '[known bug: revoke verified from an absent record]',
+	revokeVerifiedByAbsence: '[regression: revoke verified from an absent record]',
 	/**
 	 * Enrol and Issue with Resend Verified Not Applied: the resent enrolment's outcome is unknown
 	 * again, the second lookup finds it, and the item is Success (enrolled: true, verified: true)
 	 * without its issue step ever being sent: no earnedId, nothing issued, and no `resent` mark.
 	 */
-	resentEnrolmentNotIssued: '[known bug: Enrol and Issue Success without its issue step]',
+	resentEnrolmentNotIssued: '[regression: Enrol and Issue Success without its issue step]',
 	/**
 	 * Enrol and Issue, one customer in two items (by different identifiers): the enrolment the run was
 	 * answered with for one item, whose issue step is held for the lookup, is taken by the other
 	 * item's lookup for its own (RunRecords learns ids only from final results). Success with the
 	 * other item's issualId, no enrolment by this item in the ledger.
 	 */
-	borrowedEnrolment: '[known bug: another item’s enrolment taken for this item’s]',
+	borrowedEnrolment: '[regression: another item’s enrolment taken for this item’s]',
 	/**
 	 * Get Customer Promotions: an Enrol & Issue promotion whose lookup answer lists an enrolment
 	 * without its enrollmentId is Success with `enrolment` lacking `issualId` (an issue without its
 	 * id fails the item as unmatched; the README says any missing field does).
 	 */
 	lookupEnrolmentWithoutId:
-		'[known bug: Get Customer Promotions passes an enrolment without its id]',
+		'[regression: Get Customer Promotions passes an enrolment without its id]',
 } as const;
 
 /** Ledger key of one customer of one promotion, for one action. */

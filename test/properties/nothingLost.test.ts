@@ -8,13 +8,12 @@
  * PROPERTY_RUNS (200) and PROPERTY_SEED (fixed; `random` for a fresh one) set the sample;
  * PROPERTY_PATH (with the seed) replays the counterexample a failure printed;
  * PROPERTY_SHRINK=1 shrinks a failure (slow: runs that wait for timeouts repeat);
- * PROPERTY_STRICT=1 fails on the open node bugs of KNOWN_NODE_BUGS too; PROPERTY_STATS=1 prints
+ * PROPERTY_STATS=1 prints
  * how many items ended in each outcome.
  */
 import fc from 'fast-check';
 
 import { useSandbox } from '../support/useSandbox';
-import { KNOWN_NODE_BUGS } from './checkGuarantees';
 import { runScenario, STATS } from './runScenario';
 import { scenario, VARIANTS, type SandboxVariant } from './scenario';
 
@@ -25,19 +24,9 @@ const SEED =
 		? Date.now() % 2 ** 31
 		: Number(process.env.PROPERTY_SEED ?? 20261126);
 
-/** Open node bugs (see regressions.test.ts) fail the property only with PROPERTY_STRICT=1. */
-const STRICT = process.env.PROPERTY_STRICT === '1';
-const KNOWN: readonly string[] = Object.values(KNOWN_NODE_BUGS);
-const knownMet = new Map<string, number>();
 afterAll(() => {
 	// Jest prints a passing test's name (with its seed) only with --verbose or a single test file.
 	if (process.env.PROPERTY_SEED === 'random') console.log(`nothing-lost property: seed ${SEED}`);
-	if (knownMet.size > 0)
-		console.warn(
-			`Open node bugs met (regressions.test.ts; PROPERTY_STRICT=1 fails on them):\n${[...knownMet]
-				.map(([tag, n]) => `${tag}: ${n} scenarios`)
-				.join('\n')}`,
-		);
 	if (process.env.PROPERTY_STATS)
 		console.log(
 			[...STATS]
@@ -63,13 +52,9 @@ test(
 				const problems = await runScenario(sandboxes[s.variant], s);
 				// Lines in brackets are context for the others, not problems of their own.
 				const broken = problems.filter((p) => !p.startsWith('('));
-				const known = broken.filter((p) => KNOWN.some((tag) => p.startsWith(tag)));
-				for (const tag of new Set(known.map((p) => p.slice(0, p.indexOf(']') + 1))))
-					knownMet.set(tag, (knownMet.get(tag) ?? 0) + 1);
-				const failing = STRICT ? broken : broken.filter((p) => !known.includes(p));
-				if (failing.length > 0) {
-					const context = problems.filter((p) => !failing.includes(p));
-					throw new Error([...failing.slice(0, 10), ...context.slice(0, 5)].join('\n'));
+				if (broken.length > 0) {
+					const context = problems.filter((p) => !broken.includes(p));
+					throw new Error([...broken.slice(0, 10), ...context.slice(0, 5)].join('\n'));
 				}
 			}),
 			{

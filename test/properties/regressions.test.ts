@@ -1,8 +1,7 @@
 /**
  * Counterexamples the nothing-lost property suite found, shrunk to engine tests: n8n's real
- * WorkflowExecute, the node's source, the sandbox over loopback. `test.failing` marks a node bug
- * still open (CI stays green while the bug stays visible; fixing it turns the test red, so that
- * `test.failing` and the matching KNOWN_NODE_BUGS entry in checkGuarantees.ts are then removed).
+ * WorkflowExecute, the node's source, the sandbox over loopback. Each was a node bug, now fixed;
+ * checkGuarantees.ts tags a broken guarantee of the same kind (KNOWN_NODE_BUGS).
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
@@ -54,44 +53,35 @@ const lostAnswer = (path: string): Fault => ({ type: 'reset', afterApplying: fal
 const revokes = (action: string) => sandbox.ledger.filter((e) => e.action === action);
 
 describe('Verify Unknown Outcomes on the revokes', () => {
-	// Property counterexample (CI's seed 20261126, path 64, with PROPERTY_STRICT=1; shrunk by hand):
+	// Property counterexample (CI's seed 20261126, path 64; shrunk by hand):
 	// Revoke Enrolment of a customer never enrolled in the promotion, answer lost before Capillary
 	// acted. The lookup lists no enrolment, which the node reads as "it is revoked": Success,
 	// verified: true, while nothing was revoked (Capillary would have answered 2305 / 8892). An
 	// absent record proves nothing about a revoke: it may never have existed.
-	test.failing(
-		'Revoke Enrolment of a customer who was never enrolled, answer lost: not reported revoked',
-		async () => {
-			sandbox.injectFault(lostAnswer(ENDPOINTS.bulkRevokeEnrolAndEarn));
-			const [item] = await run('revokeEnrol', welcome);
+	test('Revoke Enrolment of a customer who was never enrolled, answer lost: not reported revoked', async () => {
+		sandbox.injectFault(lostAnswer(ENDPOINTS.bulkRevokeEnrolAndEarn));
+		const [item] = await run('revokeEnrol', welcome);
 
-			expect(revokes('REVOKE_ENROL')).toEqual([]);
-			expect(item.json.status).toBe('failed');
-		},
-	);
+		expect(revokes('REVOKE_ENROL')).toEqual([]);
+		expect(item.json.status).toBe('failed');
+	});
 
-	test.failing(
-		'Revoke Issue of an Earned ID never issued, answer lost: not reported revoked',
-		async () => {
-			await run('earn', birthday); // the customer holds a real issue, which must stay
-			sandbox.injectFault(lostAnswer(ENDPOINTS.bulkRevokeEnrolAndEarn));
-			const [item] = await run('revokeEarn', birthday, { earnedIds: '999999' });
+	test('Revoke Issue of an Earned ID never issued, answer lost: not reported revoked', async () => {
+		await run('earn', birthday); // the customer holds a real issue, which must stay
+		sandbox.injectFault(lostAnswer(ENDPOINTS.bulkRevokeEnrolAndEarn));
+		const [item] = await run('revokeEarn', birthday, { earnedIds: '999999' });
 
-			expect(revokes('REVOKE_EARN')).toEqual([]);
-			expect(item.json.status).toBe('failed');
-		},
-	);
+		expect(revokes('REVOKE_EARN')).toEqual([]);
+		expect(item.json.status).toBe('failed');
+	});
 
-	test.failing(
-		'Revoke Issue (all) of a customer who holds no issue, answer lost: not reported revoked',
-		async () => {
-			sandbox.injectFault(lostAnswer(ENDPOINTS.bulkRevokeEnrolAndEarn));
-			const [item] = await run('revokeEarn', birthday, { earnedIds: '' });
+	test('Revoke Issue (all) of a customer who holds no issue, answer lost: not reported revoked', async () => {
+		sandbox.injectFault(lostAnswer(ENDPOINTS.bulkRevokeEnrolAndEarn));
+		const [item] = await run('revokeEarn', birthday, { earnedIds: '' });
 
-			expect(revokes('REVOKE_EARN')).toEqual([]);
-			expect(item.json.status).toBe('failed');
-		},
-	);
+		expect(revokes('REVOKE_EARN')).toEqual([]);
+		expect(item.json.status).toBe('failed');
+	});
 
 	// What a fix must keep: a revoke Capillary did apply is never reported not applied.
 	test('Revoke Issue of the customer’s real issue, answer lost after revoking: not reported not applied', async () => {
@@ -122,25 +112,22 @@ describe('Resend Verified Not Applied on Enrol and Issue', () => {
 	// Enrol and Issue means enrolled and issued), and without the `resent: true` mark although it was
 	// sent twice. settleUnknownOutcomes hands the re-verified result to the output as is, without the
 	// follow-up rule that sends the issue step.
-	test.failing(
-		'an enrolment found by the second lookup is followed by its issue step, or not reported Success',
-		async () => {
-			sandbox.injectFault({ type: 'reset', afterApplying: false });
-			sandbox.injectFault({ type: 'malformed' });
-			const [item] = await run('enrolAndEarn', goldEnrol, {
-				options: { resendVerifiedNotApplied: true },
-			});
+	test('an enrolment found by the second lookup is followed by its issue step, or not reported Success', async () => {
+		sandbox.injectFault({ type: 'reset', afterApplying: false });
+		sandbox.injectFault({ type: 'malformed' });
+		const [item] = await run('enrolAndEarn', goldEnrol, {
+			options: { resendVerifiedNotApplied: true },
+		});
 
-			const [earn] = sandbox.ledger.filter((e) => e.action === 'EARN');
-			// Either issued after all (its earnedId on the item) or Failed at the issue step, not sent.
-			expect(item.json).toMatchObject(
-				earn
-					? { status: 'success', enrolled: true, earnedId: earn.earnedId }
-					: { status: 'failed', enrolled: true, error: { step: 'earn', outcome: 'not_applied' } },
-			);
-			expect(item.json.resent).toBe(true);
-		},
-	);
+		const [earn] = sandbox.ledger.filter((e) => e.action === 'EARN');
+		// Either issued after all (its earnedId on the item) or Failed at the issue step, not sent.
+		expect(item.json).toMatchObject(
+			earn
+				? { status: 'success', enrolled: true, earnedId: earn.earnedId }
+				: { status: 'failed', enrolled: true, error: { step: 'earn', outcome: 'not_applied' } },
+		);
+		expect(item.json.resent).toBe(true);
+	});
 });
 
 describe('Verify Unknown Outcomes on Enrol and Issue, one customer in two items', () => {
@@ -152,48 +139,45 @@ describe('Verify Unknown Outcomes on Enrol and Issue, one customer in two items'
 	// answered with it for A (RunRecords learns a customer's ids only once its result is final, and
 	// A's is held). B is then Success, enrolled, issualId I, and its issue step is sent under A's
 	// enrolment; the ledger shows no enrolment by B.
-	test.failing(
-		'an enrolment the run was answered with for another item is not taken for this item’s own',
-		async () => {
-			const k = DEMO.customer(9);
-			await run('enrol', birthday); // loads the node; the requests below then leave within ms
-			sandbox.reset();
-			sandbox.injectFault({ type: 'latency', ms: 0 }); // A's enrolment: answered
-			sandbox.injectFault({ type: 'short', drop: 1 }); // A's issue: applied, answer cut short
-			sandbox.injectFault({ type: 'reset', afterApplying: false }); // B's enrolment: not applied
-			// Start just after a second turns (the lookup dates to the second), so that all three
-			// requests leave in one second, as in the counterexample.
-			while (Date.now() % 1000 > 50) await new Promise((resolve) => setTimeout(resolve, 5));
-			const result = await runCapillary(sandboxCredentials(sandbox), {
-				items: [
-					{ kind: 'mobile', value: k.mobile },
-					{ kind: 'id', value: String(k.id) },
-				],
-				parameters: parameters('enrolAndEarn', goldEnrol, {
-					identifierName: '={{ $json.kind }}',
-					identifierValue: '={{ $json.value }}',
-					options: { deduplicate: false, batchSize: 1 },
-				}),
-			});
-			const b = [...result.success, ...result.failed].find(
-				(i) => (i.pairedItem as { item: number }).item === 1,
-			)!;
+	test('an enrolment the run was answered with for another item is not taken for this item’s own', async () => {
+		const k = DEMO.customer(9);
+		await run('enrol', birthday); // loads the node; the requests below then leave within ms
+		sandbox.reset();
+		sandbox.injectFault({ type: 'latency', ms: 0 }); // A's enrolment: answered
+		sandbox.injectFault({ type: 'short', drop: 1 }); // A's issue: applied, answer cut short
+		sandbox.injectFault({ type: 'reset', afterApplying: false }); // B's enrolment: not applied
+		// Start just after a second turns (the lookup dates to the second), so that all three
+		// requests leave in one second, as in the counterexample.
+		while (Date.now() % 1000 > 50) await new Promise((resolve) => setTimeout(resolve, 5));
+		const result = await runCapillary(sandboxCredentials(sandbox), {
+			items: [
+				{ kind: 'mobile', value: k.mobile },
+				{ kind: 'id', value: String(k.id) },
+			],
+			parameters: parameters('enrolAndEarn', goldEnrol, {
+				identifierName: '={{ $json.kind }}',
+				identifierValue: '={{ $json.value }}',
+				options: { deduplicate: false, batchSize: 1 },
+			}),
+		});
+		const b = [...result.success, ...result.failed].find(
+			(i) => (i.pairedItem as { item: number }).item === 1,
+		)!;
 
-			expect(sandbox.ledger.filter((e) => e.action === 'ENROL')).toHaveLength(1);
-			// Unknown, or not applied (enrolment I is A's, and B's would have replaced it): not enrolled.
-			expect(b.json.status).toBe('failed');
-			expect(b.json.enrolled).not.toBe(true);
-		},
-	);
+		expect(sandbox.ledger.filter((e) => e.action === 'ENROL')).toHaveLength(1);
+		// Unknown, or not applied (enrolment I is A's, and B's would have replaced it): not enrolled.
+		expect(b.json.status).toBe('failed');
+		expect(b.json.enrolled).not.toBe(true);
+	});
 });
 
 describe('Get Customer Promotions, an answer with a field missing', () => {
-	// Property counterexample (seed 617608557, path 1337, with PROPERTY_STRICT=1; shrunk by hand):
+	// Property counterexample (seed 617608557, path 1337; shrunk by hand):
 	// the lookup's answer lists the customer's Welcome 10 enrolment without its enrollmentId. The
 	// item is Success with an `enrolment` that has no `issualId`, where an issue without its id (or
 	// date) fails the item as unmatched, and the README says an answer with a missing field does: a
 	// workflow reading enrolment.issualId gets none.
-	test.failing('an enrolment without its enrollmentId is not passed as Success', async () => {
+	test('an enrolment without its enrollmentId is not passed as Success', async () => {
 		await run('enrolAndEarn', welcome);
 		sandbox.injectFault({
 			type: 'strip',

@@ -281,7 +281,7 @@ describe('the next step each Failed item ends with', () => {
 		sandbox.injectFault(NOT_APPLIED);
 		const result = await run(sandbox, mobilesOf([customer()]), parametersFor('earn'));
 		expect(errorOf(result.failed[0]).message).toMatch(
-			/, so it was not applied\. The customer lookup shows it was not applied: send this customer again .*Resend Verified Not Applied\.$/,
+			/, so it was not applied\. The customer lookup shows it was not applied: send this customer again.*Resend Verified Not Applied\.$/,
 		);
 	});
 

@@ -66,15 +66,19 @@ const earnOnly = bulkActionJob('EARN');
  * sent before, so not a resend); with Resend Verified Not Applied, a step the lookup showed not
  * applied is sent again: the enrolment with its issue, or the issue alone.
  */
-const afterVerification: FollowUpRule = (verified, { send, resend, fatal }) => {
+const afterVerification: FollowUpRule = (verified, { send, resend, fatal, followUpDone }) => {
 	const step = verified.sentRequest?.action;
 	if (verified.status === 'success' && step === 'ENROL') {
 		if (send) return { job: earnOnly, merge: issueAfterVerifiedEnrolment };
-		const message = `Not issued: the run stopped (${fatal?.message ?? 'cancelled'}) before the issue step`;
-		return mergeSteps(verified, {
+		const why = followUpDone
+			? 'the customer lookup found the enrolment only after it was sent again, and nothing is sent a third time'
+			: `the run stopped (${fatal?.message ?? 'cancelled'}) before the issue step`;
+		const message = `Not issued: ${why}`;
+		const notIssued = mergeSteps(verified, {
 			status: 'failed',
 			error: { kind: 'request_failed', code: fatal?.code ?? null, message, outcome: 'not_applied' },
 		});
+		return verified.resent ? { ...notIssued, resent: true } : notIssued;
 	}
 	if (!resend || !isVerifiedNotApplied(verified)) return verified;
 	if (step === 'ENROL')

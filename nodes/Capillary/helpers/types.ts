@@ -73,7 +73,7 @@ export interface AppliedIds {
 	verification?: string;
 	/** Sent a second time, after the lookup showed the first request certainly not applied. */
 	resent?: boolean;
-	/** An unknown outcome's request: what it asked for, and when it left (ms, wall clock). Not output. */
+	/** An unknown outcome's request: what it asked for, and when it left (ms, on the steady clock of verification/steadyClock.ts). Not output. */
 	sentRequest?: {
 		action: BulkAction;
 		sentAt: number;

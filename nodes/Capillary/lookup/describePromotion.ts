@@ -47,6 +47,8 @@ export function describePromotion(promotion: LookupPromotion, now: number): IDat
 	}
 	if (timelines.some((timeline) => timeline.issues === undefined))
 		return `promotion ${promotion.promotionId} has a timeline entry without its issuedDetails`;
+	if (type === 'ENROL_AND_ISSUE' && timelines.some((timeline) => timeline.issualId === undefined))
+		return `promotion ${promotion.promotionId} has an enrolment without its enrollmentId`;
 	const issues = timelines
 		.flatMap((timeline) => timeline.issues ?? [])
 		.sort((a, b) => a.issuedAtMs - b.issuedAtMs)

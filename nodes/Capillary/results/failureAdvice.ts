@@ -142,7 +142,7 @@ export function nextStep(
 	const revoke = operation !== undefined && REVOKES.has(operation);
 	if (error.outcome === 'unknown') return unknownAdvice(error, revoke ? CHECK_REVOKE : CHECK_FIRST);
 	if (error.verified && error.kind !== 'rejected' && error.step !== 'earn')
-		return 'The customer lookup shows it was not applied: send this customer again (a longer Timeout may help), or turn on the option Resend Verified Not Applied.';
+		return 'The customer lookup shows it was not applied: send this customer again, or turn on the option Resend Verified Not Applied.';
 	if (error.kind === 'invalid_input')
 		return 'Fix the value named above, then run the item again: it was not sent.';
 	if (error.step === 'earn') {

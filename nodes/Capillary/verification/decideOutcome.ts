@@ -9,7 +9,8 @@
  * clock) is this request's; one dated up to CLOCK_ALLOWANCE_MS earlier decides nothing; older ones
  * are not this request's. Without a Date header, dates decide nothing; nor do they when a record is
  * dated after the lookup's own Date (the clocks that dated them disagree). The revokes are never "not applied": the docs do not say whether a revoked
- * record is still listed, so a listed record proves nothing.
+ * record is still listed, so a listed record proves nothing; nor are they ever "applied": a record
+ * no longer listed may never have been held. For them the lookup only says what it shows.
  */
 import type { BulkAction, CustomerRequest, PromotionRef } from '../helpers/types';
 import type { CustomerPromotions } from '../lookup/fetchCustomerPromotions';
@@ -160,11 +161,11 @@ const DECIDERS: Record<BulkAction, Decider> = {
 			return {
 				undecided: `the lookup still lists issue ${still.join(', ')} (the docs do not say whether revoked issues are listed)`,
 			};
+		// Absence cannot tell "revoked now" from "never held" (a wrong id, nothing to revoke).
 		return {
-			applied: true,
-			found: customer.earnIds
-				? `the lookup lists none of issues ${customer.earnIds.join(', ')}: they are revoked`
-				: 'the lookup lists no issue of this promotion: none is left to revoke',
+			undecided: customer.earnIds
+				? `the lookup lists none of issues ${customer.earnIds.join(', ')}: revoked, or never held (a wrong id), which the lookup cannot tell apart`
+				: 'the lookup lists no issue of this promotion: all revoked, or none held, which the lookup cannot tell apart',
 		};
 	},
 	REVOKE_ENROL: (promotion) => {
@@ -176,8 +177,8 @@ const DECIDERS: Record<BulkAction, Decider> = {
 					'the lookup still lists an enrolment (the docs do not say whether revoked enrolments are listed)',
 			};
 		return {
-			applied: true,
-			found: 'the lookup lists no enrolment in this promotion: it is revoked',
+			undecided:
+				'the lookup lists no enrolment in this promotion: revoked, or never held, which the lookup cannot tell apart',
 		};
 	},
 };

@@ -20,7 +20,7 @@ export interface FollowUp {
  */
 export type FollowUpRule = (
 	verified: CustomerResult,
-	allowed: { send: boolean; resend: boolean; fatal?: FatalFailure },
+	allowed: { send: boolean; resend: boolean; fatal?: FatalFailure; followUpDone?: boolean },
 ) => FollowUp | CustomerResult;
 
 export interface Settling {
@@ -102,7 +102,13 @@ export async function settleUnknownOutcomes(settling: Settling): Promise<FatalFa
 		}
 	}
 	const reverified = await verifyHeldResults(context, sender, again, records, concurrency);
-	again.forEach(({ customer }, i) => finish(customer, reverified[i]));
+	// A follow-up is never followed up: the rule gives each its final result (Enrol and Issue: an
+	// enrolment found only now is reported enrolled, its issue not sent).
+	const last = { send: false, resend: false, fatal: settling.fatal ?? fatal, followUpDone: true };
+	again.forEach(({ customer }, i) => {
+		const next = followUp(reverified[i].result, last);
+		finish(customer, { ...reverified[i], result: 'job' in next ? reverified[i].result : next });
+	});
 	return fatal;
 }
 
