@@ -68,7 +68,6 @@ export async function requestWithCredential(
 			requestId: headerOf(response.headers, REQUEST_ID_HEADER),
 			retryAfter: headerOf(response.headers, 'retry-after'),
 			serverDate: headerOf(response.headers, 'date'),
-			receivedAt: Date.now(),
 		};
 	} catch (error) {
 		const failed = readFailedRequest(error);

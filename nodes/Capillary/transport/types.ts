@@ -45,9 +45,8 @@ export type CapillaryResponse =
 			body: unknown;
 			requestId?: string;
 			retryAfter?: string;
-			/** The answer's Date header, and when it arrived (ms, n8n's wall clock): how Capillary's clock compares. */
+			/** The answer's Date header: Capillary's clock (verification compares it with n8n's). */
 			serverDate?: string;
-			receivedAt?: number;
 	  }
 	| { type: 'network'; code: string; message: string }
 	/** `retryable`: nothing was sent, and trying again later may pass (the token endpoint was busy or unreachable). */
