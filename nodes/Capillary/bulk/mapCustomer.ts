@@ -45,15 +45,20 @@ export function unreadableItem(itemIndex: number, error: unknown): InvalidItem {
 	};
 }
 
+/** An item refused for one field: its message names the item and the field; never sent. */
+export function invalidItem(
+	itemIndex: number,
+	fields: IDataObject,
+	field: string,
+	problem: string,
+): InvalidItem {
+	return { valid: false, itemIndex, fields, message: `Item ${itemIndex}: ${field} ${problem}` };
+}
+
 /** Validates one item's values; an invalid item's message names the item and the field. */
 export function mapCustomer(raw: RawCustomer): MappedCustomer {
-	const invalid = (field: string, problem: string): MappedCustomer => ({
-		valid: false,
-		itemIndex: raw.itemIndex,
-		fields: givenFields(raw),
-		message: `Item ${raw.itemIndex}: ${field} ${problem}`,
-	});
-
+	const invalid = (field: string, problem: string) =>
+		invalidItem(raw.itemIndex, givenFields(raw), field, problem);
 	const unevaluated = unevaluatedField(raw);
 	if (unevaluated) return invalid(unevaluated.field, unevaluated.problem);
 	const programId = positiveInteger(raw.programId);

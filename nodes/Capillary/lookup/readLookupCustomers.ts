@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { InvalidItem, PromotionRef } from '../helpers/types';
 import { mapItems } from '../bulk/readCustomers';
 import {
+	invalidItem,
 	positiveInteger,
 	promotionRef,
 	readIdentity,
@@ -36,12 +37,8 @@ export function readLookupCustomers(
 
 /** Validates one item's values; an invalid item's message names the item and the field. */
 export function mapLookupCustomer(raw: RawCustomer): MappedLookup {
-	const invalid = (field: string, problem: string): InvalidItem => ({
-		valid: false,
-		itemIndex: raw.itemIndex,
-		fields: givenFields(raw),
-		message: `Item ${raw.itemIndex}: ${field} ${problem}`,
-	});
+	const invalid = (field: string, problem: string) =>
+		invalidItem(raw.itemIndex, givenFields(raw), field, problem);
 	const unevaluated = unevaluatedField(raw);
 	if (unevaluated) return invalid(unevaluated.field, unevaluated.problem);
 	const programText = toText(raw.programId);

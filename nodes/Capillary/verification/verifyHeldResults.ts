@@ -70,11 +70,10 @@ const MAX_SETTLE_MS = 10_000;
 /**
  * Verify Unknown Outcomes, once the run's requests have all ended: unless Capillary answered each
  * of them itself, waits as long as the Timeout (at most 10 s) so that a request it is still
- * working on can finish; looks each held customer
- * up (at most `concurrency` at once, through the shared pacer, retried as reads are; once 3 in a
- * row failed, the rest are not looked up), and decides
- * its outcome (`decideOutcome`). Two held requests of one action for the same Capillary customer
- * and promotion cannot tell their records apart: both stay unknown.
+ * working on can finish; looks each held customer up (at most `concurrency` at once, through the
+ * shared pacer, retried as reads are; once 3 in a row failed, the rest are not looked up); and
+ * decides its outcome (`decideOutcome`). Two held requests of one action for the same Capillary
+ * customer and promotion cannot tell their records apart: both stay unknown.
  */
 export async function verifyHeldResults(
 	context: IExecuteFunctions,
