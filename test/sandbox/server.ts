@@ -3,12 +3,12 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleRequest } from './http/handleRequest';
 import { Timers } from './http/timers';
-import { SandboxState, settingsFrom } from './state/sandboxState';
+import { checkJitter, SandboxState, settingsFrom } from './state/sandboxState';
 import type { CapillarySandbox, Fault, SandboxOptions } from './types';
 
 /** Starts an in-memory fake of Capillary's loyalty API on loopback (ephemeral port by default). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<CapillarySandbox> {
-	const state = new SandboxState(settingsFrom(options));
+	const state = new SandboxState(settingsFrom(options), options.latencySeed);
 	const timers = new Timers();
 	const sockets = new Set<Socket>();
 	const onRequest = (request: IncomingMessage, response: ServerResponse) => {
@@ -36,8 +36,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Capill
 			return state.requests;
 		},
 		injectFault: (fault: Fault) => state.faults.add(fault),
-		setLatency: (ms: number) => {
-			state.settings.latencyMs = nonNegative(ms, 'latency');
+		setLatency: (ms: number, jitter?: number) => {
+			state.setLatency(
+				nonNegative(ms, 'latency'),
+				jitter === undefined ? state.settings.latencyJitter : checkJitter(jitter),
+			);
 		},
 		setTokenTtl: (seconds: number) => {
 			state.settings.tokenTtlSeconds = nonNegative(seconds, 'token TTL');

@@ -6,6 +6,10 @@ export interface SandboxOptions {
 	tokenTtlSeconds?: number; // OAuth token lifetime, default 300
 	batchLimit?: number; // max customers per bulk request, default 100 (request-level code 1060 above it)
 	latencyMs?: number; // response time of every request, counted from its arrival, default 0
+	// Bulk requests only: each gets latencyMs × (1 + latencyJitter × (2u − 1)), u drawn in arrival
+	// order from a PRNG seeded with latencySeed (restarted by reset() and setLatency). Default 0: none.
+	latencyJitter?: number; // 0..1
+	latencySeed?: number; // integer, default a fixed number (DEFAULT_LATENCY_SEED)
 	tls?: { key: string; cert: string }; // serve https with this key and certificate (PEM); url is then https://
 	clockOffsetSeconds?: number; // the sandbox's clock minus the client's, as issued tokens' iat/exp and promotionData dates show it, default 0
 	// Key of the revoked enrolment id in a REVOKE_ENROL result: 'issualId' (a string, as the docs'
@@ -22,7 +26,7 @@ export interface CapillarySandbox {
 	readonly ledger: readonly LedgerEntry[];
 	readonly requests: readonly RequestRecord[];
 	injectFault(fault: Fault): void;
-	setLatency(ms: number): void;
+	setLatency(ms: number, jitter?: number): void; // jitter omitted: unchanged; restarts the bulk latencies' sequence
 	setTokenTtl(seconds: number): void;
 	setClockOffset(seconds: number): void; // for tokens issued from now on; validity still counts ttl from issue
 	expireAllTokens(): void;
@@ -57,6 +61,8 @@ export interface LedgerEntry {
 /** Recorded on arrival; status is filled in when the answer is written. */
 export interface RequestRecord {
 	at: number;
+	arrivedAtMs: number; // the arrival as epoch ms with sub-millisecond precision (the performance clock), for spacing
+	latencyMs: number; // the response time it was given: the set latency (jittered on bulk paths), plus a latency fault's
 	method: string;
 	path: string; // pathname, without the query string
 	status: number | null; // null when the socket was reset/hung (or the client left before the answer)

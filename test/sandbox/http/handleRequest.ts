@@ -36,8 +36,12 @@ export async function handleRequest(
 ): Promise<void> {
 	const arrivedAt = performance.now();
 	const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+	const isBulk = BULK_PATHS.has(url.pathname);
 	const record: RequestRecord = {
 		at: Date.now(),
+		arrivedAtMs: performance.timeOrigin + arrivedAt,
+		// Drawn on arrival, so that the i-th bulk request to arrive gets the i-th latency.
+		latencyMs: state.latencyFor(isBulk),
 		method: request.method ?? 'GET',
 		path: url.pathname,
 		status: null,
@@ -46,6 +50,7 @@ export async function handleRequest(
 	};
 	state.requests.push(record);
 	const fault = state.faults.take(record.path);
+	if (fault?.type === 'latency') record.latencyMs += fault.ms;
 	let bodyText: string;
 	try {
 		bodyText = await readBody(request);
@@ -53,7 +58,7 @@ export async function handleRequest(
 		return; // the client went away while sending
 	}
 	const body: ParsedJson = parseJson(bodyText);
-	if (BULK_PATHS.has(record.path)) describeBulkCall(record, body);
+	if (isBulk) describeBulkCall(record, body);
 	if (fault?.type === 'expireToken') state.tokens.expireAll();
 
 	const context = {
@@ -71,8 +76,7 @@ export async function handleRequest(
 			: answerAfterApplying(fault, routeRequest(context, body), request, record.path);
 	if (!result) return; // reset or hang: no answer
 	const answer = serialiseResult(record, result);
-	const latencyMs = state.settings.latencyMs + (fault?.type === 'latency' ? fault.ms : 0);
-	await timers.delay(arrivedAt + latencyMs - performance.now());
+	await timers.delay(arrivedAt + record.latencyMs - performance.now());
 	// The server's own clock, as a skewed server's Date header shows it (none with omitDateHeader).
 	if (state.settings.omitDateHeader) response.sendDate = false;
 	else answer.headers.Date = new Date(state.serverNow()).toUTCString();
