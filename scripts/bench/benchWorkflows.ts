@@ -8,21 +8,27 @@ import {
 import type { WorkflowJson } from '../../test/support/engine/runWorkflow';
 import { DEMO } from '../../test/sandbox';
 import { ENGINE_BASELINE_TYPE } from './engineBaselineNode';
+import { HTTP_REQUEST, httpRequestNode } from './httpRequestNode';
 import { REQUEST_REFERENCE_TYPE } from './requestReferenceNode';
-import type { BenchCase } from './types';
+import type { BenchCase, OneItemVia } from './types';
 
 export const ENGINE_BASELINE = 'Engine Baseline';
 export const REQUEST_REFERENCE = 'Request Reference';
 const TRIGGER = 'Sign-ups';
 
-/** The workflow a case runs, and the name of the node whose outputs it checks. */
-export function benchWorkflow(
-	benchCase: BenchCase,
-	items: IDataObject[],
-): { workflow: WorkflowJson; measuredNode: string } {
+export interface BenchWorkflow {
+	workflow: WorkflowJson;
+	/** The node whose outputs the case checks. */
+	measuredNode: string;
+}
+
+/** The workflow a batch or engine case runs on `items`. */
+export function benchWorkflow(benchCase: BenchCase, items: IDataObject[]): BenchWorkflow {
 	if (benchCase.kind === 'engine')
 		return { workflow: engineBaselineWorkflow(items), measuredNode: ENGINE_BASELINE };
 	if (benchCase.kind === 'transport') throw new Error('The transport reference runs no workflow');
+	if (benchCase.kind === 'oneItem')
+		throw new Error('A one-item case runs oneItemWorkflow per execution');
 	if (benchCase.kind === 'requests')
 		return {
 			workflow: requestReferenceWorkflow(items, benchCase),
@@ -33,6 +39,27 @@ export function benchWorkflow(
 		options: { batchSize: benchCase.batchSize, parallelRequests: benchCase.parallelRequests },
 	});
 	return { workflow: capillaryWorkflow({ items, parameters }), measuredNode: CAPILLARY };
+}
+
+/**
+ * The sign-up webhook's workflow for one customer: Trigger (one pinned item) → the Capillary node as
+ * users leave it (Issue, by ID), or → n8n's HTTP Request node sending the same request.
+ */
+export function oneItemWorkflow(
+	via: OneItemVia,
+	customer: IDataObject,
+	sandboxUrl: string,
+): BenchWorkflow {
+	if (via === 'httpRequest')
+		return {
+			workflow: triggered([customer], httpRequestNode(sandboxUrl)),
+			measuredNode: HTTP_REQUEST,
+		};
+	const parameters = promotionParameters('earn', DEMO.promotions.birthday, 'mobile');
+	return {
+		workflow: capillaryWorkflow({ items: [customer], parameters }),
+		measuredNode: CAPILLARY,
+	};
 }
 
 /** Trigger (pinned items) → the engine baseline node, with the same identifierValue expression. */

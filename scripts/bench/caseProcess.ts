@@ -12,19 +12,24 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { sandboxCredentials } from '../../test/support/engine/capillaryWorkflow';
 import { searchList } from '../../test/support/engine/listSearch';
-import { runWorkflow, type WorkflowRun } from '../../test/support/engine/runWorkflow';
+import { createNodeTypes } from '../../test/support/engine/nodeTypes';
+import { runWorkflow } from '../../test/support/engine/runWorkflow';
 import type { CapillarySandbox } from '../../test/sandbox';
 import { benchCustomers, benchWorkflow } from './benchWorkflows';
 import { isStart, type CaseResultMessage, type WarmedUpMessage } from './caseMessages';
 import { CpuProfile } from './cpuProfile';
 import { ENGINE_BASELINE_TYPE, engineBaselineNode } from './engineBaselineNode';
+import { HTTP_REQUEST_TYPE, loadHttpRequestNode } from './httpRequestNode';
+import { prepareOneItemRuns } from './oneItemRuns';
 import { sendRawBatches } from './rawHttpSender';
 import { REQUEST_REFERENCE_TYPE, requestReferenceNode } from './requestReferenceNode';
+import { outcome, type RunOutcome } from './runOutcome';
 import type { BenchCase, CaseMeasurement } from './types';
 
-/** Customers of the warm-up run (the per-item baseline sends one request each, so fewer). */
+/** Customers of the warm-up run (the per-item baseline sends one request each, so fewer; one-item: executions). */
 const WARM_UP_CUSTOMERS = 1000;
 const WARM_UP_PER_ITEM = 50;
+const WARM_UP_ONE_ITEM = 10;
 
 async function measure(
 	benchCase: BenchCase,
@@ -43,6 +48,14 @@ async function measure(
 		benchCase.kind === 'engine' || benchCase.kind === 'requests' ? benchNodeTypes : undefined;
 	/** The run of some customers, with its workflow built in advance. */
 	const prepare = (customers: IDataObject[]): (() => Promise<RunOutcome>) => {
+		if (benchCase.kind === 'oneItem') {
+			const nodeTypes = createNodeTypes(
+				benchCase.via === 'httpRequest'
+					? { [HTTP_REQUEST_TYPE]: loadHttpRequestNode() }
+					: undefined,
+			);
+			return prepareOneItemRuns(benchCase.via, customers, sandboxUrl, credentials, nodeTypes);
+		}
 		if (benchCase.kind === 'transport') {
 			const { batchSize, parallelRequests } = benchCase;
 			return async () => ({
@@ -56,9 +69,13 @@ async function measure(
 	// Set up as a running n8n is, before the clock starts: the same workflow has run before, on a
 	// few customers (so the code is compiled and the credential holds its OAuth token). The
 	// benchmark then resets the sandbox, so that the measured run starts from the seed.
-	await prepare(
-		items.slice(0, benchCase.kind === 'perItem' ? WARM_UP_PER_ITEM : WARM_UP_CUSTOMERS),
-	)();
+	const warmUpCustomers =
+		benchCase.kind === 'perItem'
+			? WARM_UP_PER_ITEM
+			: benchCase.kind === 'oneItem'
+				? WARM_UP_ONE_ITEM
+				: WARM_UP_CUSTOMERS;
+	await prepare(items.slice(0, warmUpCustomers))();
 	const run = prepare(items);
 	await startSignal();
 	// The reset sandbox forgot the token: the program picker (no bulk request) fetches a new one.
@@ -70,7 +87,7 @@ async function measure(
 
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
-	const { outputCounts, error } = await run();
+	const { outputCounts, error, executionWallsMs } = await run();
 	const ended = performance.now();
 	const cpu = process.cpuUsage(cpuBefore);
 
@@ -86,18 +103,7 @@ async function measure(
 		loadedRssKb,
 		outputCounts,
 		error,
-	};
-}
-
-interface RunOutcome {
-	outputCounts: number[];
-	error?: string;
-}
-
-function outcome(run: WorkflowRun, measuredNode: string): RunOutcome {
-	return {
-		outputCounts: run.outputs(measuredNode).map((items) => items.length),
-		error: run.error?.message,
+		executionWallsMs,
 	};
 }
 

@@ -1,4 +1,17 @@
-import type { BenchCase, BenchRow, CaseMeasurement, RowFigures, SandboxStats } from './types';
+import { bunchedShare } from './arrivals';
+import { isBatchCase } from './cases';
+import { fixedFloorMs, listScheduleMakespanMs } from './floor';
+import { sameLatency } from './latency';
+import { percentile } from './percentile';
+import type {
+	BatchCase,
+	BenchCase,
+	BenchRow,
+	CaseMeasurement,
+	OneItemCase,
+	RowFigures,
+	SandboxStats,
+} from './types';
 
 export interface MeasuredCase {
 	case: BenchCase;
@@ -6,55 +19,74 @@ export interface MeasuredCase {
 	sandbox?: SandboxStats;
 }
 
-/** The floor of the issue: ceil(N / batch size) requests, C at a time, each taking L. */
-export function floorMs(
-	customers: number,
-	batchSize: number,
-	parallelRequests: number,
-	latencyMs: number,
-): number {
-	return (Math.ceil(customers / batchSize) / parallelRequests) * latencyMs;
-}
-
-/** Derives each row's figures; node rows are compared with the engine and per-item baselines of the same run. */
-export function buildRows(measured: readonly MeasuredCase[], latencyMs: number): BenchRow[] {
-	const find = (kind: BenchCase['kind'], customers: number, parallelRequests?: number) =>
+/**
+ * Derives each row's figures. Batch rows are compared with the engine baseline at the same N, and
+ * node rows with the references at the same N, C and latency.
+ */
+export function buildRows(measured: readonly MeasuredCase[]): BenchRow[] {
+	const reference = (kind: BatchCase['kind'], like: BatchCase) =>
 		measured.find(
-			(m) =>
-				m.case.kind === kind &&
-				m.case.customers === customers &&
-				(parallelRequests === undefined ||
-					(m.case.kind !== 'engine' && m.case.parallelRequests === parallelRequests)),
+			({ case: other }) =>
+				other.kind === kind &&
+				isBatchCase(other) &&
+				other.customers === like.customers &&
+				other.parallelRequests === like.parallelRequests &&
+				sameLatency(other.latency, like.latency),
 		);
 	return measured.map((m) => {
 		const figures = baseFigures(m);
-		if (m.case.kind === 'engine') return { ...m, figures };
-		const { customers, batchSize, parallelRequests } = m.case;
-		const floor = floorMs(customers, batchSize, parallelRequests, latencyMs);
+		if (m.case.kind === 'oneItem')
+			return { ...m, figures: { ...figures, ...oneItemFigures(m.case, m.measurement) } };
+		if (!isBatchCase(m.case)) return { ...m, figures };
+		const { customers, batchSize, parallelRequests, latency } = m.case;
+		const floor =
+			latency.jitter === 0
+				? fixedFloorMs(customers, batchSize, parallelRequests, latency.ms)
+				: listScheduleMakespanMs(m.sandbox?.bulkLatenciesMs ?? [], parallelRequests);
 		Object.assign(figures, {
 			expectedRequests: Math.ceil(customers / batchSize),
 			floorMs: floor,
 			wallOverFloor: m.measurement.wallMs / floor,
+			bunchedArrivals: bunchedShare(m.sandbox?.bulkArrivalsMs ?? []),
 		});
 		Object.assign(figures, timeline(m, parallelRequests));
 		const engine =
-			m.case.kind === 'node' || m.case.kind === 'perItem' ? find('engine', customers) : undefined;
+			m.case.kind === 'node' || m.case.kind === 'perItem'
+				? measured.find((e) => e.case.kind === 'engine' && e.case.customers === customers)
+				: undefined;
 		if (engine) {
 			const engineFigures = baseFigures(engine);
 			figures.cpuUsAboveEngine = figures.cpuUsPerCustomer - engineFigures.cpuUsPerCustomer;
 			figures.rssOverEngine = m.measurement.maxRssKb / engine.measurement.maxRssKb;
 		}
-		const node = find('node', customers, parallelRequests);
-		if (m.case.kind === 'perItem' && node)
-			figures.nodeSpeedUp = m.measurement.wallMs / node.measurement.wallMs;
-		const transport = find('transport', customers, parallelRequests);
-		if (m.case.kind === 'node' && transport)
-			figures.wallOverTransport = m.measurement.wallMs / transport.measurement.wallMs;
-		const requests = find('requests', customers, parallelRequests);
-		if (m.case.kind === 'node' && requests)
-			figures.wallOverRequests = m.measurement.wallMs / requests.measurement.wallMs;
+		const wallOver = (kind: BatchCase['kind']) => {
+			const other = reference(kind, m.case as BatchCase);
+			return other ? m.measurement.wallMs / other.measurement.wallMs : undefined;
+		};
+		if (m.case.kind === 'perItem') {
+			const node = reference('node', m.case);
+			if (node) figures.nodeSpeedUp = m.measurement.wallMs / node.measurement.wallMs;
+		}
+		if (m.case.kind === 'node') {
+			figures.wallOverTransport = wallOver('transport');
+			figures.wallOverRequests = wallOver('requests');
+		}
 		return { ...m, figures };
 	});
+}
+
+/** One request per execution; the median and p90 of (execution wall − L). */
+function oneItemFigures(
+	{ customers, latency }: OneItemCase,
+	{ executionWallsMs = [] }: CaseMeasurement,
+): Partial<RowFigures> {
+	const aboveLatency = executionWallsMs.map((wall) => wall - latency.ms);
+	if (aboveLatency.length === 0) return { expectedRequests: customers };
+	return {
+		expectedRequests: customers,
+		oneItemMedianMs: percentile(aboveLatency, 50),
+		oneItemP90Ms: percentile(aboveLatency, 90),
+	};
 }
 
 /** Where the wall time went, from the sandbox's arrival times. */
@@ -62,12 +94,14 @@ function timeline(
 	{ measurement, sandbox }: MeasuredCase,
 	parallelRequests: number,
 ): Partial<RowFigures> {
-	if (sandbox?.firstBulkAtMs === undefined || sandbox.lastBulkAtMs === undefined) return {};
-	const waves = Math.ceil(sandbox.bulkRequests / parallelRequests);
+	const arrivals = sandbox?.bulkArrivalsMs ?? [];
+	if (arrivals.length === 0) return {};
+	const [first, last] = [arrivals[0], arrivals[arrivals.length - 1]];
+	const waves = Math.ceil(arrivals.length / parallelRequests);
 	return {
-		leadMs: sandbox.firstBulkAtMs - measurement.startedAtMs,
-		tailMs: measurement.endedAtMs - sandbox.lastBulkAtMs,
-		msPerWave: waves > 1 ? (sandbox.lastBulkAtMs - sandbox.firstBulkAtMs) / (waves - 1) : undefined,
+		leadMs: first - measurement.startedAtMs,
+		tailMs: measurement.endedAtMs - last,
+		msPerWave: waves > 1 ? (last - first) / (waves - 1) : undefined,
 	};
 }
 

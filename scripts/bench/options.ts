@@ -3,6 +3,13 @@
 export interface BenchOptions {
 	/** Fixed sandbox latency per request, in ms. */
 	latencyMs: number;
+	/** L of the jittered cases, in ms, and their jitter (a fraction of L) on the bulk requests. */
+	jitteredLatencyMs: number;
+	jitter: number;
+	/** N of the jittered cases (node and both references at each C); empty to skip them. */
+	jitteredSizes: number[];
+	/** Executions K of each one-item case (the Capillary node, the HTTP Request node); 0 to skip them. */
+	oneItemExecutions: number;
 	/** Customer counts N of the node rows and the engine baseline. */
 	sizes: number[];
 	/** N of the per-item baseline (one request per customer). */
@@ -23,6 +30,10 @@ export interface BenchOptions {
 
 export const DEFAULT_OPTIONS: BenchOptions = {
 	latencyMs: 25,
+	jitteredLatencyMs: 100,
+	jitter: 0.3,
+	jitteredSizes: [10_000],
+	oneItemExecutions: 100,
 	sizes: [1_000, 10_000, 100_000],
 	perItemSizes: [1_000],
 	transportSizes: [10_000],
@@ -34,8 +45,12 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 
 const QUICK_SIZES = [1_000, 10_000];
 
-export const USAGE = `Usage: npm run bench -- [--latency MS] [--sizes 1000,10000,100000] [--quick] [--concurrency 1,4]
+export const USAGE = `Usage: npm run bench -- [--latency MS] [--sizes 1000,10000,100000] [--quick] [--concurrency 1,4] [...]
   --latency MS        sandbox latency per request (default 25)
+  --jittered-latency MS  L of the jittered cases (default 100)
+  --jitter FRACTION   jitter of their bulk requests' latency, as a fraction of L (default 0.3: ±30 %)
+  --jittered-sizes LIST  N of the jittered cases: node and both references at each C (default 10000; "none" to skip)
+  --one-item K        executions of each one-item case: the node, and n8n's HTTP Request node (default 100; "none" to skip)
   --sizes LIST        customer counts N (default 1000,10000,100000)
   --quick             N = 1000 and 10000 only
   --concurrency LIST  parallelRequests C (default 1,4)
@@ -54,6 +69,21 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
 			case '--latency':
 				options.latencyMs = nonNegativeNumber(flag, value());
 				break;
+			case '--jittered-latency':
+				options.jitteredLatencyMs = nonNegativeNumber(flag, value());
+				break;
+			case '--jitter': {
+				const text = value();
+				options.jitter = nonNegativeNumber(flag, text);
+				if (options.jitter > 1) throw new Error(`${flag}: "${text}" is not a fraction within 0..1`);
+				break;
+			}
+			case '--jittered-sizes':
+				options.jitteredSizes = sizesOrNone(flag, value());
+				break;
+			case '--one-item':
+				options.oneItemExecutions = sizesOrNone(flag, value())[0] ?? 0;
+				break;
 			case '--sizes':
 				options.sizes = positiveIntegers(flag, value());
 				break;
@@ -63,16 +93,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
 			case '--concurrency':
 				options.concurrencies = positiveIntegers(flag, value()).map((c) => Math.min(c, 10));
 				break;
-			case '--per-item': {
-				const text = value();
-				options.perItemSizes = text === 'none' ? [] : positiveIntegers(flag, text);
+			case '--per-item':
+				options.perItemSizes = sizesOrNone(flag, value());
 				break;
-			}
-			case '--transport': {
-				const text = value();
-				options.transportSizes = text === 'none' ? [] : positiveIntegers(flag, text);
+			case '--transport':
+				options.transportSizes = sizesOrNone(flag, value());
 				break;
-			}
 			case '--node-flag':
 				options.childNodeFlags.push(value());
 				break;
@@ -103,6 +129,11 @@ function nonNegativeNumber(flag: string, text: string): number {
 	if (!Number.isFinite(number) || number < 0)
 		throw new Error(`${flag}: "${text}" is not a non-negative number`);
 	return number;
+}
+
+/** A list of positive whole numbers, or "none": no such cases. */
+function sizesOrNone(flag: string, text: string): number[] {
+	return text === 'none' ? [] : positiveIntegers(flag, text);
 }
 
 function positiveIntegers(flag: string, text: string): number[] {

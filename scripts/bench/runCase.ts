@@ -16,13 +16,15 @@ export interface CaseRunSettings {
 }
 
 /**
- * Runs one case in a fresh child process. The child warms up first (as a running n8n has run
- * workflows before); the sandbox is then reset, so that the measured run starts from the seed.
+ * Runs one case in a fresh child process, against the sandbox at the case's latency. The child
+ * warms up first (as a running n8n has run workflows before); the sandbox is then reset, so that
+ * the measured run starts from the seed and from the first of the jittered latencies.
  */
 export async function runCase(
 	benchCase: BenchCase,
 	{ sandbox, timeoutMs, nodeFlags, profileDir }: CaseRunSettings,
 ): Promise<{ measurement: CaseMeasurement; sandbox?: SandboxStats }> {
+	await sandbox.reset(benchCase.latency);
 	const profileFile = profileDir ? path.join(profileDir, `${caseName(benchCase)}.cpuprofile`) : '';
 	const child = spawnTsx('caseProcess.ts', [JSON.stringify(benchCase), sandbox.url, profileFile], {
 		nodeFlags: ['--expose-gc', ...nodeFlags],
@@ -31,7 +33,7 @@ export async function runCase(
 	});
 	try {
 		await nextMessage(child, isWarmedUp, timeoutMs);
-		await sandbox.reset();
+		await sandbox.reset(benchCase.latency);
 		const start: StartMessage = { type: 'start' };
 		child.send(start);
 		const { measurement } = await nextMessage(child, isCaseResult, timeoutMs);

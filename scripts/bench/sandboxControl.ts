@@ -3,7 +3,7 @@ import type { ChildProcess } from 'child_process';
 import type { SandboxCommand } from './sandboxMessages';
 import { isSandboxReply } from './sandboxMessages';
 import { exited, nextMessage, spawnTsx } from './tsxChild';
-import type { SandboxStats } from './types';
+import type { Latency, SandboxStats } from './types';
 
 const ANSWER_TIMEOUT_MS = 60_000;
 
@@ -14,8 +14,9 @@ export class SandboxControl {
 		readonly url: string,
 	) {}
 
-	static async start(latencyMs: number): Promise<SandboxControl> {
-		const child = spawnTsx('sandboxProcess.ts', [String(latencyMs)]);
+	/** The sandbox answers at once until the first reset() sets a case's latency. */
+	static async start(): Promise<SandboxControl> {
+		const child = spawnTsx('sandboxProcess.ts', []);
 		try {
 			const { url } = await nextMessage(child, isSandboxReply('ready'), ANSWER_TIMEOUT_MS);
 			return new SandboxControl(child, url);
@@ -25,10 +26,13 @@ export class SandboxControl {
 		}
 	}
 
-	/** Forgets every request, ledger entry and token, so that each case starts from the seed. */
-	async reset(): Promise<void> {
+	/**
+	 * Forgets every request, ledger entry and token, so that each case starts from the seed, and
+	 * sets the case's latency (the jittered latencies' sequence starts again from its first draw).
+	 */
+	async reset(latency: Latency): Promise<void> {
 		const answered = nextMessage(this.child, isSandboxReply('resetDone'), ANSWER_TIMEOUT_MS);
-		this.send({ type: 'reset' });
+		this.send({ type: 'reset', latency });
 		await answered;
 	}
 

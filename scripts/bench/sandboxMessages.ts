@@ -1,7 +1,10 @@
-import type { SandboxStats } from './types';
+import type { Latency, SandboxStats } from './types';
 
 /** IPC between the benchmark and its sandbox process. */
-export type SandboxCommand = { type: 'reset' } | { type: 'stats' } | { type: 'stop' };
+export type SandboxCommand =
+	| { type: 'reset'; latency: Latency }
+	| { type: 'stats' }
+	| { type: 'stop' };
 
 export type SandboxReply =
 	| { type: 'ready'; url: string }

@@ -1,6 +1,6 @@
 /**
  * The Capillary sandbox in a process of its own, so that its CPU is not counted as the node's.
- * Started by the benchmark with the latency as its argument; answers SandboxCommands over IPC and
+ * Started by the benchmark; answers SandboxCommands over IPC (`reset` sets the case's latency) and
  * stops on `stop` or when the benchmark goes away.
  */
 import { startSandbox, type CapillarySandbox } from '../../test/sandbox';
@@ -9,8 +9,7 @@ import type { SandboxStats } from './types';
 import { ENDPOINTS } from '../../nodes/Capillary/transport/endpoints';
 
 async function main(): Promise<void> {
-	const latencyMs = Number(process.argv[2] ?? 0);
-	const sandbox = await startSandbox({ latencyMs });
+	const sandbox = await startSandbox();
 	const reply = (message: SandboxReply) => process.send?.(message);
 	const stop = () => {
 		sandbox.close().then(
@@ -21,6 +20,7 @@ async function main(): Promise<void> {
 	process.on('message', (command: SandboxCommand) => {
 		if (command.type === 'reset') {
 			sandbox.reset();
+			sandbox.setLatency(command.latency.ms, command.latency.jitter);
 			reply({ type: 'resetDone' });
 		} else if (command.type === 'stats') reply({ type: 'stats', stats: statsOf(sandbox) });
 		else if (command.type === 'stop') stop();
@@ -42,8 +42,8 @@ function statsOf(sandbox: CapillarySandbox): SandboxStats {
 			.length,
 		statuses,
 		ledgerEntries: sandbox.ledger.length,
-		firstBulkAtMs: bulk[0]?.at,
-		lastBulkAtMs: bulk[bulk.length - 1]?.at,
+		bulkArrivalsMs: bulk.map((request) => request.arrivedAtMs),
+		bulkLatenciesMs: bulk.map((request) => request.latencyMs),
 	};
 }
 

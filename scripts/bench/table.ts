@@ -1,10 +1,12 @@
-import { caseLabel } from './cases';
+import { caseLabel, isBatchCase } from './cases';
+import { formatLatency } from './latency';
 import type { BenchRow, TargetCheck } from './types';
 
 const HEADER = [
 	'case',
 	'N',
 	'C',
+	'L ms',
 	'requests (batches)',
 	'wall ms',
 	'floor ms',
@@ -16,7 +18,7 @@ const HEADER = [
 	'notes',
 ];
 /** Columns aligned left; the others are numbers, aligned right. */
-const LEFT = new Set([0, 11]);
+const LEFT = new Set([0, 12]);
 
 const integer = (value: number) => Math.round(value).toLocaleString('en');
 const decimal = (value: number | undefined, digits: number) =>
@@ -50,6 +52,12 @@ function rowCells({ case: benchCase, measurement, sandbox, figures }: BenchRow):
 	if (figures.leadMs !== undefined) notes.push(`1st request at ${integer(figures.leadMs)} ms`);
 	if (figures.msPerWave !== undefined) notes.push(`${figures.msPerWave.toFixed(1)} ms/wave`);
 	if (figures.tailMs !== undefined) notes.push(`last +${integer(figures.tailMs)} ms`);
+	if (figures.bunchedArrivals !== undefined)
+		notes.push(`bunched arrivals ${(figures.bunchedArrivals * 100).toFixed(0)} %`);
+	if (figures.oneItemMedianMs !== undefined && figures.oneItemP90Ms !== undefined)
+		notes.push(
+			`wall − L: median ${figures.oneItemMedianMs.toFixed(1)} ms, p90 ${figures.oneItemP90Ms.toFixed(1)} ms`,
+		);
 	if (figures.wallOverRequests !== undefined)
 		notes.push(`wall ÷ n8n requests ${figures.wallOverRequests.toFixed(2)}`);
 	if (figures.wallOverTransport !== undefined)
@@ -63,7 +71,8 @@ function rowCells({ case: benchCase, measurement, sandbox, figures }: BenchRow):
 	return [
 		caseLabel(benchCase),
 		integer(benchCase.customers),
-		benchCase.kind === 'engine' ? '–' : String(benchCase.parallelRequests),
+		isBatchCase(benchCase) ? String(benchCase.parallelRequests) : '–',
+		formatLatency(benchCase.latency),
 		requests,
 		integer(measurement.wallMs),
 		figures.floorMs === undefined ? '–' : integer(figures.floorMs),

@@ -3,18 +3,42 @@
 /**
  * `node`: the Capillary node as users set it up; `perItem`: the same node, one customer per request;
  * `engine`: a trivial node, no requests; `requests`: the node's batches sent through n8n's request
- * helper by a node that does nothing else; `transport`: the same batches posted by a bare HTTP client, no n8n.
+ * helper by a node that does nothing else; `transport`: the same batches posted by a bare HTTP client,
+ * no n8n; `oneItem`: K sequential executions of a one-item workflow (one customer each), through the
+ * Capillary node or n8n's HTTP Request node.
  */
-export type CaseKind = 'node' | 'perItem' | 'engine' | 'requests' | 'transport';
+export type CaseKind = BenchCase['kind'];
+
+/** The sandbox's latency for a case: L in ms, and the jitter of its bulk requests (a fraction of L, 0 for none). */
+export interface Latency {
+	ms: number;
+	jitter: number;
+}
+
+/** Cases that send the customers in batches of `batchSize`, `parallelRequests` at a time. */
+export interface BatchCase {
+	kind: 'node' | 'perItem' | 'requests' | 'transport';
+	customers: number;
+	parallelRequests: number;
+	batchSize: number;
+	latency: Latency;
+}
+
+/** Who sends the one-item webhook's request: the Capillary node, or n8n's HTTP Request node. */
+export type OneItemVia = 'node' | 'httpRequest';
+
+/** K one-item executions, one after the other; `customers` is K (one distinct customer each). */
+export interface OneItemCase {
+	kind: 'oneItem';
+	via: OneItemVia;
+	customers: number;
+	latency: Latency;
+}
 
 export type BenchCase =
-	| { kind: 'engine'; customers: number }
-	| {
-			kind: 'node' | 'perItem' | 'requests' | 'transport';
-			customers: number;
-			parallelRequests: number;
-			batchSize: number;
-	  };
+	| { kind: 'engine'; customers: number; latency: Latency }
+	| BatchCase
+	| OneItemCase;
 
 /** What one case's child process measured around the workflow run. */
 export interface CaseMeasurement {
@@ -32,6 +56,8 @@ export interface CaseMeasurement {
 	/** Output items per output of the measured node: [Success, Failed] (engine: [items]). */
 	outputCounts: number[];
 	error?: string;
+	/** One-item cases: the wall time of each execution, in order. */
+	executionWallsMs?: number[];
 }
 
 /** What the sandbox saw during one case. */
@@ -42,9 +68,10 @@ export interface SandboxStats {
 	/** Bulk requests by HTTP status. */
 	statuses: Record<string, number>;
 	ledgerEntries: number;
-	/** Arrival times of the first and last bulk request, in epoch ms. */
-	firstBulkAtMs?: number;
-	lastBulkAtMs?: number;
+	/** Arrival time of each bulk request, in arrival order, in epoch ms (sub-millisecond). */
+	bulkArrivalsMs: number[];
+	/** The latency the sandbox gave each bulk request, in arrival order (jittered cases: drawn). */
+	bulkLatenciesMs: number[];
 }
 
 export interface BenchRow {
@@ -68,9 +95,9 @@ export interface RowFigures {
 	cpuUsAboveEngine?: number;
 	/** Node rows: peak RSS ÷ the engine baseline's at the same N. */
 	rssOverEngine?: number;
-	/** Node rows: wall time ÷ the transport reference's at the same N and C (what n8n and the node add to the bare requests). */
+	/** Node rows: wall time ÷ the transport reference's at the same N, C and latency (what n8n and the node add to the bare requests). */
 	wallOverTransport?: number;
-	/** Node rows: wall time ÷ the n8n request reference's at the same N and C (what the node adds to n8n's requests). */
+	/** Node rows: wall time ÷ the n8n request reference's at the same N, C and latency (what the node adds to n8n's requests). */
 	wallOverRequests?: number;
 	/** Per-item rows: this row's wall time ÷ the node's at the same N and C. */
 	nodeSpeedUp?: number;
@@ -79,6 +106,11 @@ export interface RowFigures {
 	tailMs?: number;
 	/** (last − first request arrival) ÷ (waves − 1), a wave being C requests: compare with L. */
 	msPerWave?: number;
+	/** Share of the bulk requests (after the first) that arrived within 1 ms of the previous one. */
+	bunchedArrivals?: number;
+	/** One-item rows: median and 90th percentile of (execution wall − L), in ms. */
+	oneItemMedianMs?: number;
+	oneItemP90Ms?: number;
 	/** Every customer came out on Success (node rows), or every item came out (engine rows). */
 	allItemsOk: boolean;
 }

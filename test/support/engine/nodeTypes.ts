@@ -91,7 +91,7 @@ export const { nodes: packageNodes, credentials: packageCredentials } = loadPack
 );
 
 export function createNodeTypes(
-	extra: Record<string, INodeType> = {},
+	extra: Record<string, INodeType | IVersionedNodeType> = {},
 	nodes: LoadedPackage['nodes'] = packageNodes,
 ): INodeTypes {
 	const types: Record<string, INodeType | IVersionedNodeType> = {

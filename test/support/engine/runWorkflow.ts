@@ -9,6 +9,7 @@ import type {
 	INodeTypes,
 	IPinData,
 	IRun,
+	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
@@ -41,7 +42,7 @@ let packageNodeTypes: INodeTypes | undefined;
 export async function runWorkflow(
 	json: WorkflowJson,
 	credentials: TestCredentialsHelper,
-	extraNodeTypes?: Record<string, INodeType>,
+	extraNodeTypes?: Record<string, INodeType | IVersionedNodeType>,
 	{
 		onStart,
 		nodeTypes = extraNodeTypes
