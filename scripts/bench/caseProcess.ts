@@ -1,8 +1,9 @@
 /**
  * One benchmark case in a fresh process, so that its CPU time and peak RSS are its own.
  * Arguments: the case as JSON, the sandbox URL, and optionally a .cpuprofile path for the run.
- * Warms up, waits for the benchmark's go, runs the workflow once through the test bed (the node
- * loaded from dist/: runCase sets CAPILLARY_PACKAGE_DIR), measures that run only, and sends a CaseResultMessage to the benchmark.
+ * Warms up, waits for the benchmark's go, runs the workflow once through the test bed (one-item
+ * cases: K one-item workflows, one after the other; the node loaded from dist/: runCase sets
+ * CAPILLARY_PACKAGE_DIR), measures that run only, and sends a CaseResultMessage to the benchmark.
  */
 import '../../test/support/engine/environment';
 
@@ -46,16 +47,25 @@ async function measure(
 	};
 	const extraNodeTypes =
 		benchCase.kind === 'engine' || benchCase.kind === 'requests' ? benchNodeTypes : undefined;
+	// One-item cases: the same node types for the warm-up and the measured executions.
+	const oneItemNodeTypes =
+		benchCase.kind === 'oneItem'
+			? createNodeTypes(
+					benchCase.via === 'httpRequest'
+						? { [HTTP_REQUEST_TYPE]: loadHttpRequestNode() }
+						: undefined,
+				)
+			: undefined;
 	/** The run of some customers, with its workflow built in advance. */
 	const prepare = (customers: IDataObject[]): (() => Promise<RunOutcome>) => {
-		if (benchCase.kind === 'oneItem') {
-			const nodeTypes = createNodeTypes(
-				benchCase.via === 'httpRequest'
-					? { [HTTP_REQUEST_TYPE]: loadHttpRequestNode() }
-					: undefined,
+		if (benchCase.kind === 'oneItem')
+			return prepareOneItemRuns(
+				benchCase.via,
+				customers,
+				sandboxUrl,
+				credentials,
+				oneItemNodeTypes!,
 			);
-			return prepareOneItemRuns(benchCase.via, customers, sandboxUrl, credentials, nodeTypes);
-		}
 		if (benchCase.kind === 'transport') {
 			const { batchSize, parallelRequests } = benchCase;
 			return async () => ({
