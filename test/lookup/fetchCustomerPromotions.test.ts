@@ -23,7 +23,11 @@ async function lookUp(pageSize: number, programId?: number, maxRetries = 0) {
 		items: [{}],
 		parameters: lookupParameters(),
 	});
-	const opened = await runConnection(context, { timeout: 10_000, maxRequestsPerMinute: 0 }).open();
+	const opened = await runConnection(context, {
+		timeout: 10_000,
+		maxRequestsPerMinute: 0,
+		parallelRequests: 1,
+	}).open();
 	if ('fatal' in opened) throw new Error(opened.fatal.message);
 	const sender: Sender = {
 		...opened,

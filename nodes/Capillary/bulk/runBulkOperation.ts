@@ -10,7 +10,7 @@ import { sendCustomers } from './sendCustomers';
 import { readCustomers } from './readCustomers';
 import { readOptions } from './readOptions';
 import { runConnection } from '../transport/runConnection';
-import { notSentOutcome, sendInBatches, type BatchOutcome } from './sendInBatches';
+import { notSentOutcome, sendInBatches, type SentBatch } from './sendInBatches';
 import type { Sender } from '../transport/retry/sendWithRetries';
 import { RunRecords } from '../verification/runRecords';
 import type { HeldCustomer } from '../verification/verifyHeldResults';
@@ -26,7 +26,7 @@ export type SendJob = (
 	sender: Sender,
 	job: BatchJob,
 	records: RunRecords,
-) => Promise<BatchOutcome>;
+) => Promise<SentBatch>;
 
 export interface BulkSettings {
 	/** Read the Earned IDs parameter (Revoke Issue). */
@@ -108,6 +108,7 @@ export async function runBulkOperation(
 		isCancelled,
 		onResult,
 		stoppedBy: badOptions,
+		requestLeft: connection.requestLeft,
 	});
 	let itemsRead = 0;
 	let lastYield = Date.now();
@@ -125,7 +126,7 @@ export async function runBulkOperation(
 			if (queue.pending >= readAhead) {
 				// Wait for a sender to take a batch, then let its request leave before reading on.
 				await queue.room(readAhead);
-				await sleep(0);
+				await connection.requestLeft();
 				lastYield = Date.now();
 			} else if (Date.now() - lastYield >= YIELD_EVERY_MS) {
 				await sleep(0);

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { customerKey } from './batchPlanner';
 import { notSentResult, type SentCustomer } from '../results/itemResults';
 import type { BatchJob, CustomerRequest, CustomerResult, FatalFailure } from '../helpers/types';
@@ -12,15 +14,24 @@ export interface BatchOutcome {
 	fatal?: FatalFailure;
 }
 
+/**
+ * A batch answered. Its fatal failure is known at once; its results, when given by `read`, are
+ * read a timer turn later, once the sender's next batch has left, so that their CPU overlaps the
+ * network waits instead of delaying the next request.
+ */
+export type SentBatch = BatchOutcome | { fatal?: FatalFailure; read: () => BatchOutcome };
+
 export interface BatchSending {
 	queue: JobQueue;
 	concurrency: number;
-	sendJob: (job: BatchJob, shouldStop: () => boolean) => Promise<BatchOutcome>;
+	sendJob: (job: BatchJob, shouldStop: () => boolean) => Promise<SentBatch>;
 	isCancelled: () => boolean;
 	/** Called once for every customer of every batch the queue held, as soon as its result is final. */
 	onResult: (customer: CustomerRequest, sent: SentCustomer) => void;
 	/** A failure before anything was sent: then nothing is. */
 	stoppedBy?: FatalFailure;
+	/** Resolves once the latest request has had time to leave; answers given by `read` wait for it. */
+	requestLeft?: () => Promise<void>;
 }
 
 /**
@@ -37,6 +48,7 @@ export async function sendInBatches({
 	isCancelled,
 	onResult,
 	stoppedBy,
+	requestLeft = async () => await sleep(0),
 }: BatchSending): Promise<{ fatal?: FatalFailure }> {
 	const inFlight = new Map<string, Promise<unknown>>();
 	let fatal = stoppedBy;
@@ -56,6 +68,25 @@ export async function sendInBatches({
 			}
 		});
 	const notSent = (job: BatchJob) => record(job, notSentOutcome(job, fatal));
+	/** Answers given by `read`, read once the request they made way for has left (or all ended). */
+	const unread: Array<[BatchJob, () => BatchOutcome]> = [];
+	const readAnswers = () => {
+		for (const [answered, read] of unread.splice(0)) {
+			const outcome = readSafely(answered, read);
+			fatal ??= outcome.fatal;
+			record(answered, outcome);
+		}
+	};
+	let waitingToRead = false;
+	const readSoon = (job: BatchJob, read: () => BatchOutcome) => {
+		unread.push([job, read]);
+		if (waitingToRead) return;
+		waitingToRead = true;
+		void requestLeft().then(() => {
+			waitingToRead = false;
+			readAnswers();
+		});
+	};
 	const worker = async () => {
 		for (let job = await queue.next(); job; job = await queue.next()) {
 			if (shouldStop()) {
@@ -81,10 +112,13 @@ export async function sendInBatches({
 				continue;
 			}
 			fatal ??= outcome.fatal;
-			record(current, outcome);
+			if ('read' in outcome) readSoon(current, outcome.read);
+			else record(current, outcome);
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
+	// No request is left to make way for: the last answers are read now.
+	readAnswers();
 	return { fatal };
 }
 
@@ -92,6 +126,15 @@ export async function sendInBatches({
 export function notSentOutcome(job: BatchJob, stoppedBy: FatalFailure | undefined): BatchOutcome {
 	const result = notSentResult(stoppedBy);
 	return { results: job.customers.map(() => result), enrolled: job.customers.map(() => false) };
+}
+
+/** A batch's answer read; should reading throw, the answer is lost: outcome unknown, and the run stops. */
+function readSafely(job: BatchJob, read: () => BatchOutcome): BatchOutcome {
+	try {
+		return read();
+	} catch (error) {
+		return unexpectedFailure(job, error);
+	}
 }
 
 /** A batch whose sending threw: it may have left, so its customers are `unknown`, and the run stops. */

@@ -37,8 +37,8 @@ export function pairResults(
 ): PairedBatch {
 	const requestId = response.type === 'http' ? response.requestId : undefined;
 	const body = response.type === 'http' ? response.body : undefined;
-	const entries = (body as { response?: unknown } | null | undefined)?.response;
-	if (!Array.isArray(entries)) {
+	const entries = entriesOf(response);
+	if (!entries) {
 		const { error, fatal } = classifyFailure(response);
 		const withBody =
 			error.kind === 'unmatched' ? { ...error, response: responseExcerpt(body) } : error;
@@ -66,6 +66,20 @@ export function pairResults(
 				: entryResult(action, entry, requestId, customers[i]),
 		),
 	};
+}
+
+/**
+ * The failure that stops the run, known from the answer alone: only an answer without a
+ * `response[]` has one, shared by all its customers (pairResults gives the same).
+ */
+export function fatalOf(response: CapillaryResponse): FatalFailure | undefined {
+	return entriesOf(response) ? undefined : classifyFailure(response).fatal;
+}
+
+function entriesOf(response: CapillaryResponse): unknown[] | undefined {
+	const body = response.type === 'http' ? response.body : undefined;
+	const entries = (body as { response?: unknown } | null | undefined)?.response;
+	return Array.isArray(entries) ? entries : undefined;
 }
 
 function findMismatch(
