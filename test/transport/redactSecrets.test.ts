@@ -100,3 +100,24 @@ test('a numeric password is removed where it stands alone, never from inside a l
 		echoed: `password=${REDACTED};`,
 	});
 });
+
+test.each([
+	['\\xHH', (code: number) => `\\x${code.toString(16).padStart(2, '0')}`],
+	['\\uHHHH', (code: number) => `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`],
+	['&#xHH;', (code: number) => `&#x${code.toString(16)};`],
+	['&#DD;', (code: number) => `&#${code};`],
+])(
+	'escaped forms (%s) are looked for in answers that hold an escape, and only there',
+	(_, escape) => {
+		const forms = secretForms(oauth);
+		const escaped = [...token].map((char) => escape(char.codePointAt(0)!)).join('');
+		expect(forms.plain.raw).not.toContain(escaped);
+		expect(forms.raw).toContain(escaped);
+		expect(JSON.stringify(redactSecrets({ page: `<p>${escaped}</p>` }, forms))).not.toContain(
+			escaped,
+		);
+		expect(redactSecrets(`token: ${escaped}`, forms)).toBe(`token: ${REDACTED}`);
+		const clean = { message: 'no escapes here' };
+		expect(redactSecrets(clean, forms)).toBe(clean);
+	},
+);
