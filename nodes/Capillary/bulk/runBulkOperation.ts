@@ -162,6 +162,7 @@ export async function runBulkOperation(
 						concurrency: options.parallelRequests,
 						sendJob: sendWith(job),
 						isCancelled,
+						requestLeft: connection.requestLeft,
 					}),
 				finish,
 			});

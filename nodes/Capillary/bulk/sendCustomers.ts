@@ -16,7 +16,7 @@ export type FollowUpResult = [CustomerRequest, SentCustomer, boolean];
 export async function sendCustomers(
 	customers: readonly CustomerRequest[],
 	batchSize: number,
-	sending: Pick<BatchSending, 'concurrency' | 'sendJob' | 'isCancelled'>,
+	sending: Pick<BatchSending, 'concurrency' | 'sendJob' | 'isCancelled' | 'requestLeft'>,
 ): Promise<{ results: FollowUpResult[]; fatal?: FatalFailure }> {
 	const queue = new JobQueue();
 	const planner = new BatchPlanner(batchSize, false);

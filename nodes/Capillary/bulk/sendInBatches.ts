@@ -1,5 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
+import { AfterRequestLeft } from './afterRequestLeft';
 import { customerKey } from './batchPlanner';
 import { notSentResult, type SentCustomer } from '../results/itemResults';
 import type { BatchJob, CustomerRequest, CustomerResult, FatalFailure } from '../helpers/types';
@@ -16,8 +17,8 @@ export interface BatchOutcome {
 
 /**
  * A batch answered. Its fatal failure is known at once; its results, when given by `read`, are
- * read a timer turn later, once the sender's next batch has left, so that their CPU overlaps the
- * network waits instead of delaying the next request.
+ * read once the request the answer made way for has left (`requestLeft`), so that their CPU
+ * overlaps the network waits instead of delaying that request.
  */
 export type SentBatch = BatchOutcome | { fatal?: FatalFailure; read: () => BatchOutcome };
 
@@ -68,24 +69,11 @@ export async function sendInBatches({
 			}
 		});
 	const notSent = (job: BatchJob) => record(job, notSentOutcome(job, fatal));
-	/** Answers given by `read`, read once the request they made way for has left (or all ended). */
-	const unread: Array<[BatchJob, () => BatchOutcome]> = [];
-	const readAnswers = () => {
-		for (const [answered, read] of unread.splice(0)) {
-			const outcome = readSafely(answered, read);
-			fatal ??= outcome.fatal;
-			record(answered, outcome);
-		}
-	};
-	let waitingToRead = false;
-	const readSoon = (job: BatchJob, read: () => BatchOutcome) => {
-		unread.push([job, read]);
-		if (waitingToRead) return;
-		waitingToRead = true;
-		void requestLeft().then(() => {
-			waitingToRead = false;
-			readAnswers();
-		});
+	const answers = new AfterRequestLeft(requestLeft);
+	const readAnswer = (job: BatchJob, read: () => BatchOutcome) => {
+		const outcome = readSafely(job, read);
+		fatal ??= outcome.fatal;
+		record(job, outcome);
 	};
 	const worker = async () => {
 		for (let job = await queue.next(); job; job = await queue.next()) {
@@ -112,13 +100,13 @@ export async function sendInBatches({
 				continue;
 			}
 			fatal ??= outcome.fatal;
-			if ('read' in outcome) readSoon(current, outcome.read);
+			if ('read' in outcome) answers.add(() => readAnswer(current, outcome.read));
 			else record(current, outcome);
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	// No request is left to make way for: the last answers are read now.
-	readAnswers();
+	answers.flush();
 	return { fatal };
 }
 
