@@ -263,6 +263,41 @@ describe('cancel mid-run', () => {
 	});
 });
 
+describe('cancel while the spreader holds starts apart', () => {
+	// P3: a cancel while later starts wait for the spread (0.5 × 600 ms ÷ 4 = 75 ms apart after a slow
+	// first wave): no bulk request arrives after the cancel, and every item gets one output.
+	test('P1/P3: slow first wave (600 ms), cancel once the second wave began: nothing more leaves', async () => {
+		sandbox.setLatency(600);
+		const items = mobileItems(700, 16);
+		const cancel = new AbortController();
+		let cancelledAt = Infinity;
+		const poll = setInterval(() => {
+			if (bulk().length >= 5 && !cancel.signal.aborted) {
+				cancelledAt = performance.timeOrigin + performance.now();
+				cancel.abort();
+			}
+		}, 1);
+		try {
+			const outputs = await executeCapillary(
+				sandboxCredentials(sandbox),
+				{
+					items,
+					parameters: unverifiedParameters('earn', birthday, 'mobile', {
+						options: { batchSize: 1, parallelRequests: 4 },
+					}),
+					onError: 'continueRegularOutput',
+				},
+				cancel.signal,
+			);
+			expectOnePerInput(outputs.flat(), items.length);
+			expect(bulk().filter((r) => r.arrivedAtMs > cancelledAt + 15)).toEqual([]);
+			expect(bulk().length).toBeLessThan(8);
+		} finally {
+			clearInterval(poll);
+		}
+	});
+});
+
 describe('sendInBatches, on its own', () => {
 	const job = (...customers: CustomerRequest[]): BatchJob => ({
 		group: { programId: 469, promotion: { promotionId: 1 }, identifierName: 'mobile' },
@@ -308,6 +343,23 @@ describe('sendInBatches, on its own', () => {
 		expect(started).toEqual([0, 1, 2, 3]);
 		expect([...reports.values()].every((r) => r.length === 1)).toBe(true);
 		expect(reports.size).toBe(8);
+	});
+
+	test('P3: a customer in two batches (no Deduplicate): the second waits for the first, and its fatal stops it', async () => {
+		const same = customerRequest(0, 'v0');
+		const jobs = [job(same), job(customerRequest(1, 'v1')), job({ ...same, itemIndex: 2 })];
+		const started: number[] = [];
+		const { reports, fatal } = await run(jobs, 3, async (j) => {
+			started.push(j.customers[0].itemIndex);
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			return j.customers[0].itemIndex === 0
+				? { fatal: { code: 400, message: 'bad' }, read: () => ok(j) }
+				: { read: () => ok(j) };
+		});
+		expect(fatal?.code).toBe(400);
+		expect(started).toEqual([0, 1]);
+		expect(reports.get(2)![0].result).toMatchObject({ error: { outcome: 'not_applied' } });
+		expect([...reports.values()].every((r) => r.length === 1)).toBe(true);
 	});
 
 	// A `read` that throws only becomes fatal when it runs, a requestLeft later: the batches started in
