@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { BatchPlanner } from './batchPlanner';
+import { DuplicateResults } from './duplicateResults';
 import { invalidItemResult, sentItemResult, type SentCustomer } from '../results/itemResults';
 import { unreadableItem } from './mapCustomer';
 import type { BatchJob, CustomerRequest, FatalFailure, ResultSink } from '../helpers/types';
@@ -80,18 +81,12 @@ export async function runBulkOperation(
 
 	const inputOf = (itemIndex: number) =>
 		options.includeInputFields ? items[itemIndex] : undefined;
-	/** Kept only for what a later duplicate may need: the result of the customer it repeats. */
-	const sentByItem: Array<SentCustomer | undefined> = [];
-	const duplicates: CustomerRequest[] = [];
+	const duplicates = new DuplicateResults();
 	/** Customers whose outcome is unknown, held back until they are looked up (Verify Unknown Outcomes). */
 	const held: HeldCustomer[] = [];
 	const finish = (customer: CustomerRequest, sent: SentCustomer) => {
 		records.note(sent.result, customer);
-		if (options.deduplicate)
-			sentByItem[customer.itemIndex] = {
-				...sent,
-				sentAs: { identifierValue: customer.identifierValue, source: customer.source },
-			};
+		if (options.deduplicate) duplicates.keep(customer, sent);
 		emit(sentItemResult(customer, sent, inputOf(customer.itemIndex)));
 	};
 	const onResult = (customer: CustomerRequest, sent: SentCustomer) => {
@@ -116,8 +111,8 @@ export async function runBulkOperation(
 		for (const customer of readCustomers(context, items, { earnedIds })) {
 			if (customer.valid) {
 				const full = planner.add(customer.customer);
-				if (planner.duplicateOf.has(customer.customer.itemIndex))
-					duplicates.push(customer.customer);
+				const first = planner.duplicateOf.get(customer.customer.itemIndex);
+				if (first !== undefined) duplicates.add(customer.customer, first);
 				if (full) queue.push(full);
 			} else {
 				emit(invalidItemResult(customer, inputOf(customer.itemIndex)));
@@ -171,9 +166,6 @@ export async function runBulkOperation(
 	} finally {
 		connection.leave();
 	}
-	for (const duplicate of duplicates) {
-		const first = planner.duplicateOf.get(duplicate.itemIndex)!;
-		emit(sentItemResult(duplicate, sentByItem[first]!, inputOf(duplicate.itemIndex), first));
-	}
+	for (const result of duplicates.results(inputOf)) emit(result);
 	return { fatal };
 }

@@ -10,9 +10,23 @@ type Identified = Pick<CustomerRequest, 'identifierName' | 'identifierValue'>;
  * be another request's.
  */
 export class RunRecords {
-	private readonly ids = new Map<number, Set<string>>();
+	/**
+	 * What each answer named, kept flat as it came: a few references per customer, to strings its
+	 * output item holds anyway (most runs never ask, and a run of 100,000 customers must not hold
+	 * sets for each). Indexed by customer on the first question.
+	 */
+	private readonly noted = {
+		customerIds: [] as number[],
+		identifierNames: [] as Array<Identified['identifierName'] | undefined>,
+		identifierValues: [] as Array<string | undefined>,
+		issualIds: [] as Array<string | undefined>,
+		earnedIds: [] as Array<string | undefined>,
+	};
 
-	private readonly identities = new Map<number, Set<string>>();
+	private index?: {
+		ids: Map<number, Set<string>>;
+		identities: Map<number, Set<string>>;
+	};
 
 	/** Customers (identity and item) a request was resent for after an attempt that may have applied. */
 	private readonly unnamed: Array<{ identity: string; itemIndex: number }> = [];
@@ -20,23 +34,18 @@ export class RunRecords {
 	blind = false;
 
 	note(result: CustomerResult, customer?: Identified): void {
-		if (customer && result.entityId !== undefined) this.noteIdentity(result.entityId, customer);
-		const named = namedIds(result);
-		if (named.length === 0) return;
-		if (result.entityId === undefined) {
-			this.blind = true;
+		const { entityId, issualId, earnedId } = result;
+		const named = issualId !== undefined || earnedId !== undefined;
+		if (entityId === undefined) {
+			if (named) this.blind = true;
 			return;
 		}
-		let ids = this.ids.get(result.entityId);
-		if (!ids) this.ids.set(result.entityId, (ids = new Set()));
-		named.forEach((id) => ids.add(id));
+		if (customer || named) this.add(entityId, customer, issualId, earnedId);
 	}
 
 	/** Capillary answered (or a lookup named) customer `customerId` for `customer`'s identifier. */
 	noteIdentity(customerId: number, customer: Identified): void {
-		let known = this.identities.get(customerId);
-		if (!known) this.identities.set(customerId, (known = new Set()));
-		known.add(identity(customer));
+		this.add(customerId, customer, undefined, undefined);
 	}
 
 	/**
@@ -57,16 +66,17 @@ export class RunRecords {
 		customer: Identified & Pick<CustomerRequest, 'itemIndex'>,
 		alsoKnown?: RunRecords,
 	): boolean {
+		if (this.unnamed.length === 0) return false;
 		const known = new Set([
-			...(this.identities.get(customerId) ?? []),
-			...(alsoKnown?.identities.get(customerId) ?? []),
+			...this.identitiesOf(customerId),
+			...(alsoKnown?.identitiesOf(customerId) ?? []),
 			identity({ identifierName: 'id', identifierValue: String(customerId) }),
 		]);
 		return this.unnamed.some((u) => known.has(u.identity) && u.itemIndex !== customer.itemIndex);
 	}
 
 	idsFor(customerId: number): ReadonlySet<string> {
-		return this.ids.get(customerId) ?? new Set();
+		return this.indexed().ids.get(customerId) ?? new Set();
 	}
 
 	/**
@@ -76,10 +86,53 @@ export class RunRecords {
 	knownOtherwise(customerId: number, customer: Identified): boolean {
 		const own = identity(customer);
 		const type = `${customer.identifierName}\u0000`;
-		return [...(this.identities.get(customerId) ?? [])].some(
+		return [...this.identitiesOf(customerId)].some(
 			(known) => known !== own && known.startsWith(type),
 		);
 	}
+
+	private identitiesOf(customerId: number): ReadonlySet<string> {
+		return this.indexed().identities.get(customerId) ?? new Set();
+	}
+
+	private add(
+		customerId: number,
+		customer: Identified | undefined,
+		issualId: string | undefined,
+		earnedId: string | undefined,
+	): void {
+		const { noted } = this;
+		noted.customerIds.push(customerId);
+		noted.identifierNames.push(customer?.identifierName);
+		noted.identifierValues.push(customer?.identifierValue);
+		noted.issualIds.push(issualId);
+		noted.earnedIds.push(earnedId);
+		if (this.index) this.indexEntry(this.index, noted.customerIds.length - 1);
+	}
+
+	private indexed(): NonNullable<RunRecords['index']> {
+		if (this.index) return this.index;
+		const index = (this.index = { ids: new Map(), identities: new Map() });
+		for (let k = 0; k < this.noted.customerIds.length; k++) this.indexEntry(index, k);
+		return index;
+	}
+
+	private indexEntry(index: NonNullable<RunRecords['index']>, k: number): void {
+		const { customerIds, identifierNames, identifierValues, issualIds, earnedIds } = this.noted;
+		const customerId = customerIds[k];
+		const identifierName = identifierNames[k];
+		const identifierValue = identifierValues[k];
+		if (identifierName !== undefined && identifierValue !== undefined)
+			setOf(index.identities, customerId).add(identity({ identifierName, identifierValue }));
+		const named = namedIds({ issualId: issualIds[k], earnedId: earnedIds[k] });
+		if (named.length > 0) named.forEach((id) => setOf(index.ids, customerId).add(id));
+	}
+}
+
+function setOf(map: Map<number, Set<string>>, key: number): Set<string> {
+	let set = map.get(key);
+	if (!set) map.set(key, (set = new Set()));
+	return set;
 }
 
 /** An identifier as Capillary matches it: emails without regard to case. */
@@ -89,7 +142,7 @@ function identity({ identifierName, identifierValue }: Identified): string {
 }
 
 /** The ids a result names (issualId, earnedId), as the lookup reads ids: no padding, no leading zeros. */
-export function namedIds(result: CustomerResult): string[] {
+export function namedIds(result: Pick<CustomerResult, 'issualId' | 'earnedId'>): string[] {
 	return [result.issualId, result.earnedId]
 		.filter((id) => id !== undefined)
 		.map((id) => id.trim().replace(/^0+(?=\d)/, ''));
