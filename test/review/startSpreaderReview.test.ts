@@ -45,25 +45,25 @@ describe('held in review', () => {
 	test('P3: a stop while waiting for the gap gives up within 100 ms, and the callers behind it at once', async () => {
 		const { clock, pacer } = setUp(2);
 		const starts: number[] = [];
-		// One slow request (4 s) sets a gap of 0.5 × 4000 / 2 = 1000 ms.
-		const first = request(pacer, clock, starts, 4000);
+		// One slow request (400 ms) sets a gap of 0.5 × 400 / 2 = 100 ms (the longest gap there is).
+		const first = request(pacer, clock, starts, 400);
 		await clock.run();
 		await first;
 		let stopped = false;
 		const stop = () => stopped;
 		const gaveUp: number[] = [];
 		const callers = Array.from({ length: 4 }, () =>
-			request(pacer, clock, starts, 10, stop).then((at) => {
+			request(pacer, clock, starts, 400, stop).then((at) => {
 				if (at === undefined) gaveUp.push(clock.now());
 			}),
 		);
-		await clock.runUntil(4000 + 250); // the first of the wave left at once, the second waits
+		await clock.runUntil(400 + 50); // the first of the wave left at once, the second waits
 		stopped = true;
 		await clock.run();
 		await Promise.all(callers);
-		expect(starts.filter((at) => at > 4250)).toEqual([]);
+		expect(starts.filter((at) => at > 450)).toEqual([]);
 		expect(gaveUp.length).toBe(3);
-		expect(Math.max(...gaveUp)).toBeLessThanOrEqual(4250 + 100);
+		expect(Math.max(...gaveUp)).toBeLessThanOrEqual(450 + 100);
 	});
 
 	test('P3: Max Requests Per Minute is never exceeded with the spreader in front (C = 8, fast requests)', async () => {
