@@ -8,29 +8,20 @@ export const REDACTED = '[redacted]';
 /** Shorter texts are not looked for: they would shred ordinary text, and every secret sent is longer. */
 const MIN_FORM_LENGTH = 6;
 
-/** Texts to look for in a server's answer, as found in the answer itself and inside its JSON text. */
-export interface FormLists {
+/** The texts to remove from a server's answer, as found in the answer itself and inside its JSON text. */
+export interface SecretForms {
 	raw: readonly string[];
 	json: readonly string[];
-}
-
-/**
- * The texts to remove from a server's answer (`raw`, `json`: every form), and `plain`: the forms
- * but the escaped ones, enough for an answer with no `\x`, `\u` or `&#` in it. The escaped forms
- * of a long token take most of the work, which the answers that need them alone pay for.
- */
-export interface SecretForms extends FormLists {
-	plain: FormLists;
 }
 
 /**
  * Every form in which a secret of this credential may come back in a server's answer. The secrets:
  * the client secret, the token (and `alsoSent`: e.g. the token a request actually carried), the
  * password, its MD5 (lower and upper case), the Basic header value with and without `Basic `. The
- * forms of each: raw, URL-encoded, escaped (see escapedForms), and base64/base64url, unpadded, at
- * each of the 3 byte alignments it may have inside a longer encoded text (so a base64 dump of a
- * whole header or body is caught too), and URL-encoded base64. Longest first, so that no form is
- * cut by a shorter one.
+ * forms of each: raw, URL-encoded, and base64/base64url, unpadded, at each of the 3 byte
+ * alignments it may have inside a longer encoded text (so a base64 dump of a whole header or
+ * body is caught too), and URL-encoded base64. Longest first, so that no form is cut by a shorter
+ * one. Escaped text (\\xHH, \\uHHHH, &#xHH;, &#DD;) is decoded before these are looked for.
  */
 export function secretForms(
 	credentials: ICredentialDataDecryptedObject,
@@ -42,49 +33,50 @@ export function secretForms(
 		credentials.password,
 		...alsoSent,
 		...basicSecrets(credentials),
-	].filter(
-		(secret): secret is string => typeof secret === 'string' && secret.length >= MIN_FORM_LENGTH,
-	);
-	let every: FormLists | undefined;
-	const everyForm = () => (every ??= formLists(secrets.flatMap((secret) => formsOf(secret, true))));
-	return {
-		get raw() {
-			return everyForm().raw;
-		},
-		get json() {
-			return everyForm().json;
-		},
-		plain: formLists(secrets.flatMap((secret) => formsOf(secret, false))),
-	};
-}
-
-function formLists(forms: readonly string[]): FormLists {
-	const raw = [...new Set(forms.filter((form) => form.length >= MIN_FORM_LENGTH))].sort(
-		(a, b) => b.length - a.length,
-	);
+	];
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.length < MIN_FORM_LENGTH) continue;
+		for (const form of formsOf(secret)) if (form.length >= MIN_FORM_LENGTH) forms.add(form);
+	}
+	const raw = [...forms].sort((a, b) => b.length - a.length);
 	return { raw, json: raw.map((form) => JSON.stringify(form).slice(1, -1)) };
 }
 
-/** Escaped forms all hold one of these, in an answer's own text and in its JSON text alike. */
+/**
+ * A character escaped as a script or an HTML page writes it: \\xHH, \\uHHHH, &#xHH; (either case
+ * of x and of the hex) or &#DD;, the `;` optional. An error page may escape every character of a
+ * secret, or all but some (OWASP ESAPI keeps letters, digits and `,._`), so escaped text is decoded
+ * whole rather than matched against a list of escaped forms.
+ */
+const ESCAPED_CHARACTER =
+	/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?/g;
+
+/** Escapes hold one of these, in an answer's own text and in its JSON text alike. */
 const ESCAPE_MARK = /\\[xu]|&#/;
 
 /**
  * The value with every secret form replaced by `[redacted]`, in strings and object keys at any
- * depth; the same value (not a copy) when none occurs, found with one JSON text of it.
+ * depth; the same value (not a copy) when none occurs, found with one JSON text of it. A string
+ * holding escapes is decoded, and, if a secret shows then, replaced by its decoded, redacted text.
  */
 export function redactSecrets<T>(value: T, forms: SecretForms): T {
-	if (forms.plain.raw.length === 0 || value === undefined || value === null) return value;
+	if (forms.raw.length === 0 || value === undefined || value === null) return value;
 	let text: string | undefined;
 	try {
 		text = typeof value === 'string' ? value : JSON.stringify(value);
 	} catch {
 		text = undefined; // not JSON (a cycle): look everywhere
 	}
-	const lists = text !== undefined && !ESCAPE_MARK.test(text) ? forms.plain : forms;
-	const found = typeof value === 'string' ? lists.raw : lists.json;
+	const found = typeof value === 'string' ? forms.raw : forms.json;
 	// Line breaks may cut a base64 form (a dump wrapped at 64 or 76 characters): look closer then.
 	const lineBreak = typeof value === 'string' ? '\n' : '\\n';
-	if (text !== undefined && !found.some((form) => text.includes(form)) && !text.includes(lineBreak))
+	if (
+		text !== undefined &&
+		!found.some((form) => text.includes(form)) &&
+		!text.includes(lineBreak) &&
+		!ESCAPE_MARK.test(text)
+	)
 		return value;
 	return replaceDeep(value, forms.raw, new Set()) as T;
 }
@@ -105,7 +97,7 @@ function basicSecrets(credentials: ICredentialDataDecryptedObject): string[] {
 	return [md5, md5.toUpperCase(), ...header];
 }
 
-function formsOf(secret: string, escaped: boolean): string[] {
+function formsOf(secret: string): string[] {
 	const bytes = Buffer.from(secret, 'utf8');
 	const encoded: string[] = [];
 	for (let offset = 0; offset < 3 && offset < bytes.length; offset++) {
@@ -115,47 +107,7 @@ function formsOf(secret: string, escaped: boolean): string[] {
 	}
 	// The whole secret encoded on its own, its last group padded: unpadded, it is a prefix of the padded form.
 	encoded.push(bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url'));
-	return [
-		secret,
-		encodeURIComponent(secret),
-		...(escaped ? escapedForms(secret) : []),
-		...encoded,
-		...encoded.map(encodeURIComponent),
-	];
-}
-
-/**
- * The secret as an error page may write it into a script or HTML: each character, or each one but
- * letters and digits (OWASP ESAPI's way), escaped as \xHH, \uHHHH, &#xHH; or &#DD; (hex in either case).
- */
-function escapedForms(secret: string): string[] {
-	// Built in one pass (the token is long, and this runs once per execution): for each case of
-	// hex and each escape, the form with every character escaped, then the one keeping letters and digits.
-	const forms: string[] = new Array<string>(16).fill('');
-	for (const char of secret) {
-		const code = char.codePointAt(0)!;
-		const keep = isLetterOrDigit(code);
-		const lower = code.toString(16);
-		let form = 0;
-		for (const hex of [lower, lower.toUpperCase()]) {
-			for (const escaped of [
-				`\\x${hex.padStart(2, '0')}`,
-				`\\u${hex.padStart(4, '0')}`,
-				`&#x${hex.padStart(2, '0')};`,
-				`&#${code};`,
-			]) {
-				forms[form++] += escaped;
-				forms[form++] += keep ? char : escaped;
-			}
-		}
-	}
-	const distinct = new Set(forms);
-	distinct.delete(secret);
-	return [...distinct];
-}
-
-function isLetterOrDigit(code: number): boolean {
-	return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+	return [secret, encodeURIComponent(secret), ...encoded, ...encoded.map(encodeURIComponent)];
 }
 
 /** `ancestors`: the objects being copied above this one, so that a cycle ends (as a placeholder) instead of looping. */
@@ -178,7 +130,10 @@ function replaceDeep(value: unknown, forms: readonly string[], ancestors: Set<ob
 
 /** A secret of digits only (a numeric till password) is replaced only where it stands alone, never inside a longer number such as an id. */
 function replaceIn(text: string, forms: readonly string[]): string {
-	let result = text.includes('\n') ? redactWrapped(text, forms) : text;
+	const decoded = ESCAPE_MARK.test(text) ? decodeEscapes(text) : text;
+	// Escaped text is shown decoded only when a secret was hidden in it.
+	const shown = decoded !== text && forms.some((form) => decoded.includes(form)) ? decoded : text;
+	let result = shown.includes('\n') ? redactWrapped(shown, forms) : shown;
 	for (const form of forms) {
 		if (!result.includes(form)) continue;
 		result = /^\d+$/.test(form)
@@ -197,4 +152,14 @@ function redactWrapped(text: string, forms: readonly string[]): string {
 		const joined = run.replace(/\s+/g, '');
 		return forms.some((form) => joined.includes(form)) ? REDACTED : run;
 	});
+}
+
+function decodeEscapes(text: string): string {
+	return text.replace(
+		ESCAPED_CHARACTER,
+		(escape, x?: string, u?: string, hex?: string, decimal?: string) => {
+			const code = parseInt(x ?? u ?? hex ?? decimal!, (x ?? u ?? hex) ? 16 : 10);
+			return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+		},
+	);
 }
