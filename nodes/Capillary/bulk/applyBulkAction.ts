@@ -21,14 +21,9 @@ export interface AnsweredBulkAction {
  * action, and when the request (its first attempt) left.
  */
 export async function applyBulkAction(
-	context: IExecuteFunctions,
-	sender: Sender,
-	action: BulkAction,
-	group: BatchJob['group'],
-	customers: readonly CustomerRequest[],
-	records?: RunRecords,
+	...args: Parameters<typeof sendBulkAction>
 ): Promise<PairedBatch> {
-	return (await sendBulkAction(context, sender, action, group, customers, records)).pair();
+	return (await sendBulkAction(...args)).pair();
 }
 
 /** applyBulkAction, with the pairing left to the caller, so that it can send on first. */
