@@ -25,8 +25,9 @@ const RECENT_REQUESTS = 20;
  * all of them were read: the parallel requests stay in lock-step, each wave costing the latency
  * plus every answer's processing. So starts are kept apart, in call order, by
  * `SPREAD_SHARE × shortest recent request ÷ parallel requests`, at most MAX_GAP_MS (a fraction of
- * the time in which C requests come back, so C stay in flight), before they wait for the shared pacer. Nothing waits
- * before a request has finished: the first wave leaves at once, and a run of one request never waits.
+ * the time in which C requests come back, so C stay in flight), before they wait for the shared
+ * pacer. Nothing waits before a request has finished: the first wave leaves at once, and a run of
+ * one request never waits.
  *
  * A request takes a moment to leave once started (n8n opens a connection for each): the run's own
  * CPU work (reading items, reading answers) waits for `requestLeft()` rather than delay it.
