@@ -124,3 +124,17 @@ test.each([
 		expect(redactSecrets(page, forms)).toEqual(page);
 	},
 );
+
+test('a client secret HTML-encoded with named escapes (&quot; &amp; &lt; &gt;) is decoded and redacted', () => {
+	const forms = secretForms(oauth);
+	const html = oauth.clientSecret
+		.replace(/&/g, '&amp;')
+		.replace(/"/g, '&quot;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/\//g, '&#x2f;');
+	expect(html).toContain('&quot;');
+	const out = JSON.stringify(redactSecrets({ page: `<p>secret: ${html}</p>` }, forms));
+	expect(out).toContain(REDACTED);
+	expect(out).not.toContain('Secret+=9');
+});

@@ -21,7 +21,7 @@ export interface SecretForms {
  * forms of each: raw, URL-encoded, and base64/base64url, unpadded, at each of the 3 byte
  * alignments it may have inside a longer encoded text (so a base64 dump of a whole header or
  * body is caught too), and URL-encoded base64. Longest first, so that no form is cut by a shorter
- * one. Escaped text (\\xHH, \\uHHHH, &#xHH;, &#DD;) is decoded before these are looked for.
+ * one. Escaped text (\xHH, \uHHHH, &#xHH;, &#DD;, &amp; …) is decoded before these are looked for.
  */
 export function secretForms(
 	credentials: ICredentialDataDecryptedObject,
@@ -44,16 +44,25 @@ export function secretForms(
 }
 
 /**
- * A character escaped as a script or an HTML page writes it: \\xHH, \\uHHHH, &#xHH; (either case
- * of x and of the hex) or &#DD;, the `;` optional. An error page may escape every character of a
- * secret, or all but some (OWASP ESAPI keeps letters, digits and `,._`), so escaped text is decoded
- * whole rather than matched against a list of escaped forms.
+ * A character escaped as a script or an HTML page writes it: \xHH, \uHHHH, &#xHH; (either case
+ * of x and of the hex) or &#DD;, the `;` optional, or &amp; &lt; &gt; &quot; &apos;. An error
+ * page may escape every character of a secret, or all but some (OWASP ESAPI keeps letters, digits
+ * and `,._`), so escaped text is decoded whole rather than matched against a list of escaped forms.
  */
 const ESCAPED_CHARACTER =
-	/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?/g;
+	/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?|&(amp|lt|gt|quot|apos);/g;
+
+/** What the named escapes of an HTML encoder stand for. */
+const NAMED_ESCAPES: Readonly<Record<string, string>> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+};
 
 /** Escapes hold one of these, in an answer's own text and in its JSON text alike. */
-const ESCAPE_MARK = /\\[xu]|&#/;
+const ESCAPE_MARK = /\\[xu]|&#|&(?:amp|lt|gt|quot|apos);/;
 
 /**
  * The value with every secret form replaced by `[redacted]`, in strings and object keys at any
@@ -157,7 +166,8 @@ function redactWrapped(text: string, forms: readonly string[]): string {
 function decodeEscapes(text: string): string {
 	return text.replace(
 		ESCAPED_CHARACTER,
-		(escape, x?: string, u?: string, hex?: string, decimal?: string) => {
+		(escape, x?: string, u?: string, hex?: string, decimal?: string, named?: string) => {
+			if (named) return NAMED_ESCAPES[named];
 			const code = parseInt(x ?? u ?? hex ?? decimal!, (x ?? u ?? hex) ? 16 : 10);
 			return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
 		},
