@@ -233,37 +233,47 @@ describe('Verify Unknown Outcomes with deferred reading', () => {
 	});
 });
 
+/** Runs Issue on `items` with batches of 1, cancelling once `afterRequests` bulk requests arrived. */
+async function runCancelledAfter(
+	afterRequests: number,
+	items: Array<{ mobile: string }>,
+	parallelRequests: number,
+): Promise<{ outputs: INodeExecutionData[]; cancelledAt: number }> {
+	const cancel = new AbortController();
+	let cancelledAt = Infinity;
+	const poll = setInterval(() => {
+		if (bulk().length >= afterRequests && !cancel.signal.aborted) {
+			cancelledAt = performance.timeOrigin + performance.now();
+			cancel.abort();
+		}
+	}, 1);
+	try {
+		const outputs = await executeCapillary(
+			sandboxCredentials(sandbox),
+			{
+				items,
+				parameters: unverifiedParameters('earn', birthday, 'mobile', {
+					options: { batchSize: 1, parallelRequests },
+				}),
+				onError: 'continueRegularOutput',
+			},
+			cancel.signal,
+		);
+		return { outputs: outputs.flat(), cancelledAt };
+	} finally {
+		clearInterval(poll);
+	}
+}
+
 describe('cancel mid-run', () => {
 	test('P1/P3: a cancel while batches are in flight: one item per input, no bulk request arrives after the cancel', async () => {
 		sandbox.setLatency(60);
 		const items = mobileItems(500, 20);
-		const cancel = new AbortController();
-		let cancelledAt = Infinity;
-		const poll = setInterval(() => {
-			if (bulk().length >= 4 && !cancel.signal.aborted) {
-				cancelledAt = performance.timeOrigin + performance.now();
-				cancel.abort();
-			}
-		}, 1);
-		try {
-			const outputs = await executeCapillary(
-				sandboxCredentials(sandbox),
-				{
-					items,
-					parameters: unverifiedParameters('earn', birthday, 'mobile', {
-						options: { batchSize: 1, parallelRequests: 3 },
-					}),
-					onError: 'continueRegularOutput',
-				},
-				cancel.signal,
-			);
-			expectOnePerInput(outputs.flat(), items.length);
-			// At most the C requests already started (and not yet arrived) may arrive after the abort.
-			expect(bulk().filter((r) => r.arrivedAtMs > cancelledAt + 15).length).toBe(0);
-			expect(bulk().length).toBeLessThanOrEqual(4 + 3);
-		} finally {
-			clearInterval(poll);
-		}
+		const { outputs, cancelledAt } = await runCancelledAfter(4, items, 3);
+		expectOnePerInput(outputs, items.length);
+		// At most the C requests already started (and not yet arrived) may arrive after the abort.
+		expect(bulk().filter((r) => r.arrivedAtMs > cancelledAt + 15).length).toBe(0);
+		expect(bulk().length).toBeLessThanOrEqual(4 + 3);
 	});
 });
 
@@ -273,32 +283,10 @@ describe('cancel while the spreader holds starts apart', () => {
 	test('P1/P3: slow first wave (600 ms), cancel once the second wave began: nothing more leaves', async () => {
 		sandbox.setLatency(600);
 		const items = mobileItems(700, 16);
-		const cancel = new AbortController();
-		let cancelledAt = Infinity;
-		const poll = setInterval(() => {
-			if (bulk().length >= 5 && !cancel.signal.aborted) {
-				cancelledAt = performance.timeOrigin + performance.now();
-				cancel.abort();
-			}
-		}, 1);
-		try {
-			const outputs = await executeCapillary(
-				sandboxCredentials(sandbox),
-				{
-					items,
-					parameters: unverifiedParameters('earn', birthday, 'mobile', {
-						options: { batchSize: 1, parallelRequests: 4 },
-					}),
-					onError: 'continueRegularOutput',
-				},
-				cancel.signal,
-			);
-			expectOnePerInput(outputs.flat(), items.length);
-			expect(bulk().filter((r) => r.arrivedAtMs > cancelledAt + 15)).toEqual([]);
-			expect(bulk().length).toBeLessThan(8);
-		} finally {
-			clearInterval(poll);
-		}
+		const { outputs, cancelledAt } = await runCancelledAfter(5, items, 4);
+		expectOnePerInput(outputs, items.length);
+		expect(bulk().filter((r) => r.arrivedAtMs > cancelledAt + 15)).toEqual([]);
+		expect(bulk().length).toBeLessThan(8);
 	});
 });
 
